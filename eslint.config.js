@@ -1,0 +1,93 @@
+// Flat config. Besides the usual TypeScript rules it enforces the process boundaries of
+// design §5: which folders may import Node built-ins, Electron, or each other.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const electronImport = {
+  name: 'electron',
+  message: "Only electron/main/** and electron/preload/index.ts may import 'electron' (tests load everything else).",
+};
+const nodeBuiltins = { group: ['node:*'], message: 'This folder runs without Node: no node:* imports.' };
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'out/', 'coverage/', '.cache/', '**/*.d.ts'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Named exports only (design §7).' },
+      ],
+      'no-restricted-imports': ['error', { paths: [electronImport] }],
+    },
+  },
+  {
+    // Config files are consumed by tools that want a default export.
+    files: ['*.config.{js,ts,cjs,mjs}', 'eslint.config.js'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/index.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/electron/**', '**/renderer/**', '**/server/**', '**/tests/**'],
+              message: 'shared/ imports nothing from the other folders.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [
+            nodeBuiltins,
+            { group: ['**/electron/**', '**/server/**'], message: 'The renderer reaches main only through window.api.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'pictograph-local stands alone.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.ts', 'scripts/**/*.{ts,mjs}'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

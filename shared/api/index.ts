@@ -1,0 +1,7 @@
+export * from './common';
+export * from './dataset';
+export * from './image';
+export * from './annotation';
+export * from './export';
+export * from './apiKey';
+export * from './errors';

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { Annotation, Dataset, ImageMeta } from '../../api';
+import { channel, event } from '../define';
+import { emptyRequest, idArg, limitArg, offsetArg } from '../schemas';
+
+export const imageFiltersSchema = z.strictObject({
+  status: z.enum(['new', 'in_progress', 'complete']).optional(),
+  directoryPath: z.string().min(1).max(1024).optional(),
+  filename: z.string().min(1).max(255).optional(),
+  minConfidenceLt: z.number().finite().min(0).max(1).optional(),
+  includeArchived: z.boolean().optional(),
+});
+export type ImageFilters = z.infer<typeof imageFiltersSchema>;
+
+export interface ImagePage {
+  items: ImageMeta[];
+  /** X-Total-Count, or counted by paging where the server lacks it (§13.9). */
+  total: number;
+}
+
+export interface AnnotationsDoc {
+  imageId: string;
+  annotations: Annotation[];
+  /** The ETag to send back as If-Match; null when the server sends none (§13.4). */
+  etag: string | null;
+}
+
+export interface SaveResult {
+  imageId: string;
+  previousCount: number;
+  newCount: number;
+  status: string;
+  etag: string | null;
+}
+
+export interface ReviewResult {
+  imageId: string;
+  status: string;
+  /** True when the server lacks the review route and the decision is kept locally (§13.9). */
+  storedLocally: boolean;
+}
+
+export interface RateLimitState {
+  limit: number;
+  remaining: number;
+  /** Unix milliseconds when the oldest counted request leaves the window. */
+  resetAt: number;
+  /** When these numbers were read (Unix ms). */
+  observedAt: number;
+}
+
+const finite = z.number().finite();
+const pointArg = z.strictObject({ x: finite, y: finite });
+/**
+ * An annotation from the editor. Unknown fields are kept (they must round-trip); known geometry is
+ * checked strictly here and fully against §7.3 by main before saving.
+ */
+export const annotationArg = z.looseObject({
+  id: z.string().trim().min(1).max(128),
+  name: z.string().min(1).max(120),
+  type: z.string().min(1).max(32),
+  bounding_box: z.strictObject({ x: finite, y: finite, w: finite, h: finite }).optional(),
+  polygon: z.strictObject({ paths: z.array(z.array(pointArg).max(100_000)).max(1_000) }).optional(),
+  polyline: z.strictObject({ path: z.array(pointArg).max(100_000) }).optional(),
+  keypoint: pointArg.optional(),
+  confidence: finite.min(0).max(1).nullable().optional(),
+});
+
+export const libraryChannels = {
+  'datasets:list': channel<Dataset[]>()(emptyRequest),
+  'datasets:get': channel<Dataset>()(z.strictObject({ datasetId: idArg })),
+  'images:page': channel<ImagePage>()(
+    z.strictObject({
+      datasetId: idArg,
+      limit: limitArg,
+      offset: offsetArg,
+      filters: imageFiltersSchema.optional(),
+    }),
+  ),
+  'images:metadata': channel<ImageMeta>()(z.strictObject({ imageId: idArg })),
+  'annotations:get': channel<AnnotationsDoc>()(z.strictObject({ imageId: idArg })),
+  'annotations:save': channel<SaveResult>()(
+    z.strictObject({
+      imageId: idArg,
+      annotations: z.array(annotationArg).max(10_000),
+      /** The ETag the edit was based on; null forces last-write-wins (the user chose overwrite). */
+      ifMatch: z.string().max(256).nullable(),
+    }),
+  ),
+  'review:submit': channel<ReviewResult>()(
+    z.strictObject({
+      imageId: idArg,
+      action: z.enum(['approve', 'request_changes']),
+      note: z.string().max(2000).optional(),
+    }),
+  ),
+  'media:url': channel<{ url: string }>()(
+    z.strictObject({ imageId: idArg, variant: z.enum(['full', 'thumbnail']) }),
+  ),
+  'rateLimit:get': channel<RateLimitState | null>()(emptyRequest),
+};
+
+export const libraryEvents = {
+  'event:rate-limit': event<RateLimitState>(),
+};

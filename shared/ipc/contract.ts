@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import { appChannels } from './channels/app';
+import { connectionChannels, connectionEvents } from './channels/connection';
+import { libraryChannels, libraryEvents } from './channels/library';
+import type { ChannelDef, EventDef } from './define';
+import type { IpcResult } from './result';
+
+/** Every IPC channel, declared once. Main registers handlers from this; createApi is built from it. */
+export const channels = {
+  ...appChannels,
+  ...connectionChannels,
+  ...libraryChannels,
+} as const satisfies Record<`${string}:${string}`, ChannelDef>;
+
+/** Every event main pushes to the renderer. */
+export const events = {
+  ...connectionEvents,
+  ...libraryEvents,
+} as const satisfies Record<`event:${string}`, EventDef>;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type EventName = keyof typeof events;
+
+export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
+/** What the handler receives: the parsed (defaulted, trimmed) request. */
+export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
+export type ResponseOf<C extends ChannelName> = NonNullable<Channels[C]['response']>;
+export type EventPayload<E extends EventName> = NonNullable<(typeof events)[E]['payload']>;
+
+type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
+type VerbOf<C, D extends string> = C extends `${D}:${infer V}` ? V : never;
+export type Domain = DomainOf<ChannelName>;
+
+type CallFor<C extends ChannelName> = Record<never, never> extends RequestOf<C>
+  ? (request?: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>
+  : (request: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>;
+
+/** `window.api`: one namespace per domain, one method per verb, plus event subscription. */
+export type PictographApi = {
+  [D in Domain]: { [V in VerbOf<ChannelName, D>]: CallFor<`${D}:${V}` & ChannelName> };
+} & {
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** The transport under createApi: ipcRenderer.invoke in Electron, exposeBinding in the harness. */
+export type Invoke = (channel: ChannelName, request: unknown) => Promise<IpcResult<unknown>>;
+export type Subscribe = (name: EventName, listener: (payload: unknown) => void) => () => void;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const eventNames = Object.keys(events) as EventName[];
