@@ -1,0 +1,64 @@
+import { app, BrowserWindow, session } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRouter, trustedOrigin } from '../ipc/router';
+import type { MainCore } from '../ipc/types';
+import { createMainCore } from '../services/core';
+import { createFileLogger } from '../services/log';
+import { emitToWindows, registerIpc } from './ipc';
+import { registerAppScheme, serveAppScheme } from './protocol';
+import { APP_ORIGIN, hardenSession } from './security';
+import { createMainWindow } from './window';
+
+// Lifecycle only: everything with logic lives in electron/services and electron/ipc (tested under Node).
+const here = dirname(fileURLToPath(import.meta.url));
+const preloadPath = join(here, '../preload/index.cjs');
+const rendererDir = join(here, '../../dist/renderer');
+const openDemoOnStart = process.argv.includes('--demo');
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let core: MainCore | null = null;
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  void app.whenReady().then(async () => {
+    const log = createFileLogger(join(app.getPath('userData'), 'logs', 'main.log'));
+    hardenSession(session.defaultSession);
+    const started = await createMainCore({
+      userDataDir: app.getPath('userData'),
+      appOrigin: APP_ORIGIN,
+      host: 'electron',
+      version: app.getVersion(),
+      emit: emitToWindows,
+      log,
+    });
+    core = started;
+    registerIpc(createRouter({ handlers: started.handlers, isTrustedSender: trustedOrigin(APP_ORIGIN), log }));
+    serveAppScheme(rendererDir, started.resolveMedia);
+    if (openDemoOnStart) void started.handlers['connection:openDemo']({}, { senderUrl: APP_ORIGIN });
+    createMainWindow(preloadPath);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath);
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    event.preventDefault();
+    const closing = core;
+    core = null;
+    void closing.dispose().finally(() => app.quit());
+  });
+}

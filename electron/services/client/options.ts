@@ -1,0 +1,31 @@
+import type { RateLimitState } from '../../../shared/ipc/channels/library';
+
+export type LogLevel = 'info' | 'warn' | 'error';
+export type Logger = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => void;
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface ClientOptions {
+  /** Origin plus an optional path prefix, e.g. http://127.0.0.1:8787 or https://api.pictograph.io. */
+  baseUrl: string;
+  apiKey: string;
+  fetch?: typeof fetch;
+  /** Retries after the first attempt for idempotent requests (default 3). */
+  retries?: number;
+  /** Whole-request limit for JSON calls (default 30 s). */
+  jsonTimeoutMs?: number;
+  /** Longest silence allowed while a byte transfer is running (default 30 s). */
+  byteIdleTimeoutMs?: number;
+  sleep?: Sleep;
+  random?: () => number;
+  now?: () => number;
+  onRateLimit?: (state: RateLimitState) => void;
+  log?: Logger;
+}
+
+/** Size caps: a huge or endless body is an error, never an out-of-memory crash or a hang. */
+export const MAX_JSON_BYTES = 16 * 1024 * 1024;
+export const MAX_IMAGE_BYTES = 60 * 1024 * 1024;
+export const MAX_THUMBNAIL_BYTES = 16 * 1024 * 1024;
+export const MAX_REDIRECTS = 5;
+/** Longer waits than this are reported to the user instead of silently stalling (§13.3). */
+export const MAX_WAIT_SECONDS = 120;

@@ -1,0 +1,26 @@
+/**
+ * Human durations for retry and reset times. Rounded up, because "retry in 0 s" while the server
+ * still refuses is worse than waiting a second longer.
+ */
+export function formatDuration(totalSeconds: number): string {
+  if (!Number.isFinite(totalSeconds) || totalSeconds <= 0) return 'now';
+  const seconds = Math.ceil(totalSeconds);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+/** "in 12 min" / "now" for a future Unix-ms instant seen from `now`. */
+export function formatTimeUntil(targetMs: number, now: number): string {
+  const text = formatDuration((targetMs - now) / 1000);
+  return text === 'now' ? 'now' : `in ${text}`;
+}
+
+/** A local clock time like "14:05" for an absolute Unix-ms instant (shown next to relative times). */
+export function formatClockTime(ms: number): string {
+  if (!Number.isFinite(ms)) return '';
+  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}

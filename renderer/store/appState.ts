@@ -1,0 +1,6 @@
+import type { ConnectionSlice } from './connectionSlice';
+import type { DatasetsSlice } from './datasetsSlice';
+import type { UiSlice } from './uiSlice';
+
+/** The one store's shape: the slices side by side (design §4: one store from typed slices). */
+export type AppState = ConnectionSlice & DatasetsSlice & UiSlice;

@@ -1,0 +1,83 @@
+import type { StateCreator } from 'zustand';
+import type { ConnectionStatus, IpcError, IpcResult, ProfileSummary, RateLimitState } from '../../shared/ipc';
+import type { AppState } from './appState';
+
+/** What the connect screen is waiting for, so only the button that was pressed shows a spinner. */
+export type PendingAttempt =
+  | { kind: 'connect' }
+  | { kind: 'demo' }
+  | { kind: 'resume'; profileId: string }
+  | { kind: 'sign-out' };
+
+export interface ConnectionSlice {
+  /** null until main has answered `connection:status` once. */
+  status: ConnectionStatus | null;
+  profiles: ProfileSummary[];
+  pending: PendingAttempt | null;
+  /** The failure to show on the connect screen: the last attempt's, or why the session ended. */
+  lastError: IpcError | null;
+  rateLimit: RateLimitState | null;
+
+  statusReceived(status: ConnectionStatus): void;
+  profilesReceived(profiles: ProfileSummary[]): void;
+  attemptStarted(attempt: PendingAttempt): void;
+  attemptFinished(result: IpcResult<ConnectionStatus>): void;
+  rateLimitReceived(state: RateLimitState | null): void;
+  errorDismissed(): void;
+}
+
+const isSignedIn = (status: ConnectionStatus) => status.state === 'connected' || status.state === 'offline';
+
+/** Demo first (it always works), then the rest by name, so the list does not jump between runs. */
+export function sortProfiles(profiles: readonly ProfileSummary[]): ProfileSummary[] {
+  return [...profiles].sort((a, b) => {
+    if (a.kind === 'demo' && b.kind !== 'demo') return -1;
+    if (b.kind === 'demo' && a.kind !== 'demo') return 1;
+    return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  });
+}
+
+export const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSlice> = (set) => ({
+  status: null,
+  profiles: [],
+  pending: null,
+  lastError: null,
+  rateLimit: null,
+
+  statusReceived: (status) =>
+    set((state) => {
+      if (isSignedIn(status)) return { status, lastError: null };
+      // An attempt in flight reports its own failure through attemptFinished; a status pushed
+      // meanwhile (e.g. "connecting") must not pre-empt it. Otherwise the status explains itself:
+      // a session that ended on a revoked key says so on the connect screen.
+      const lastError = state.pending === null && status.error ? status.error : state.lastError;
+      const rateLimit = status.state === 'signed-out' ? null : state.rateLimit;
+      return { status, lastError, rateLimit };
+    }),
+
+  profilesReceived: (profiles) => set({ profiles: sortProfiles(profiles) }),
+
+  attemptStarted: (attempt) => set({ pending: attempt, lastError: null }),
+
+  attemptFinished: (result) =>
+    set((state) => {
+      if (!result.ok) return { pending: null, lastError: result.error };
+      const status = result.value;
+      const failed = !isSignedIn(status) && status.error !== null && state.pending?.kind !== 'sign-out';
+      return {
+        pending: null,
+        status,
+        lastError: failed ? status.error : null,
+        rateLimit: isSignedIn(status) ? state.rateLimit : null,
+      };
+    }),
+
+  rateLimitReceived: (next) =>
+    set((state) => {
+      // Events and the initial rateLimit:get can cross; the newest observation wins.
+      if (next && state.rateLimit && next.observedAt < state.rateLimit.observedAt) return {};
+      return { rateLimit: next };
+    }),
+
+  errorDismissed: () => set({ lastError: null }),
+});

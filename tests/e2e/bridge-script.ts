@@ -1,0 +1,49 @@
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+let cached: Promise<string> | null = null;
+
+/**
+ * The init script that gives every page `window.api`. It bundles electron/preload/api.ts — the very
+ * createApi the Electron preload uses — over two bindings: `__pictographInvoke` (exposeBinding, so
+ * main sees which frame called) and `__pictographDeliver` (events pushed from main).
+ */
+export function bridgeScript(): Promise<string> {
+  cached ??= build({
+    stdin: {
+      contents: `
+        import { createApi } from './electron/preload/api';
+        const listeners = new Map();
+        const deliver = (name, payload) => {
+          for (const listener of listeners.get(name) ?? []) {
+            try { listener(payload); } catch (error) { console.error(error); }
+          }
+        };
+        Object.defineProperty(window, '__pictographDeliver', { value: deliver });
+        const api = createApi(
+          (channel, request) => window.__pictographInvoke(channel, request),
+          (name, listener) => {
+            const set = listeners.get(name) ?? new Set();
+            listeners.set(name, set);
+            set.add(listener);
+            return () => set.delete(listener);
+          },
+        );
+        Object.defineProperty(window, 'api', { value: api, enumerable: true });
+      `,
+      resolveDir: fileURLToPath(new URL('../..', import.meta.url)),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    minify: true,
+  }).then((result) => {
+    const [file] = result.outputFiles;
+    if (!file) throw new Error('esbuild produced no bridge script');
+    return file.text;
+  });
+  return cached;
+}

@@ -1,0 +1,191 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { createApi } from '../../electron/preload/api';
+import { createRouter, trustedOrigin } from '../../electron/ipc/router';
+import type { Emit, MainCore } from '../../electron/ipc/types';
+import { createMainCore } from '../../electron/services/core';
+import type { Log } from '../../electron/services/log';
+import type { EventName, IpcResult, PictographApi } from '../../shared/ipc';
+import { bridgeScript } from './bridge-script';
+import { chromiumArgs, findChromium } from './chromium';
+import { readStatic } from './static-files';
+
+/** The renderer's origin in the harness. `.invalid` never resolves, so nothing can leak to a real host. */
+export const HARNESS_ORIGIN = 'https://app.pictograph.invalid';
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'self'";
+const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+export interface LaunchOptions {
+  /** A pictograph-local (or other) server; with `apiKey` the app starts connected to it. */
+  serverUrl?: string;
+  apiKey?: string;
+  /** A fresh temporary folder when omitted (removed on close). */
+  userDataDir?: string;
+  headless?: boolean;
+  /** Unique per launch by default, so tests never share keychain entries. */
+  keychainService?: string;
+  viewport?: { width: number; height: number };
+  /** Where the embedded demo keeps its data and seed cache (tests share one cache to save time). */
+  demoDataDir?: string;
+  /** Path of the page to open (default /index.html). */
+  path?: string;
+}
+
+export interface LaunchedApp {
+  page: Page;
+  /** The same bridge window.api is: calls go through the page's binding and the real router. */
+  api: PictographApi;
+  core: MainCore;
+  context: BrowserContext;
+  userDataDir: string;
+  /** Every event main pushed, in order. */
+  events: { name: EventName; payload: unknown }[];
+  /** Requests the page tried that were not the app or its media (blocked, recorded for tests). */
+  blockedRequests: string[];
+  /** Main-process log lines (the router logs dropped senders and handler failures here). */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * What the bridge script puts on the page's global object. Typed here because this file compiles
+ * without DOM types; the casts inside page.evaluate callbacks vanish at run time (they run in the page).
+ */
+interface PageBridge {
+  __pictographInvoke(channel: string, request: unknown): Promise<IpcResult<unknown>>;
+  __pictographDeliver?(name: string, payload: unknown): void;
+}
+
+/**
+ * Runs the real renderer build in Debian Chromium against the real main-process services
+ * (design §3). Same router, same createApi, same media resolver as the Electron app; only the
+ * transport differs (exposeBinding instead of ipcRenderer, routing instead of the app:// protocol).
+ */
+export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('The renderer is not built: run `npx vite build` (npm test and npm run preview do it).');
+  }
+  const ownsUserData = !options.userDataDir;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'pictograph-userdata-')));
+  const events: LaunchedApp['events'] = [];
+  const blockedRequests: string[] = [];
+  const logs: string[] = [];
+  let context: BrowserContext | null = null;
+  const nodeListeners = new Map<string, Set<(payload: unknown) => void>>();
+
+  const emit: Emit = (name, payload) => {
+    events.push({ name, payload });
+    for (const listener of nodeListeners.get(name) ?? []) listener(payload);
+    for (const page of context?.pages() ?? []) {
+      for (const frame of page.frames()) {
+        frame.evaluate(([n, p]) => (globalThis as unknown as PageBridge).__pictographDeliver?.(n, p), [name, payload] as const).catch(() => {});
+      }
+    }
+  };
+  const log: Log = (level, message, fields) =>
+    logs.push(`${level} ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`);
+
+  const core = await createMainCore({
+    userDataDir,
+    appOrigin: HARNESS_ORIGIN,
+    host: 'harness',
+    version: '0.0.0-harness',
+    emit,
+    log,
+    keychainService: options.keychainService ?? `pictograph-review-test-${process.pid}-${Date.now()}`,
+    ...(options.demoDataDir ? { demoDataDir: options.demoDataDir } : {}),
+  });
+  const router = createRouter({ handlers: core.handlers, isTrustedSender: trustedOrigin(HARNESS_ORIGIN), log });
+
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({
+      executablePath: findChromium(),
+      headless: options.headless ?? true,
+      args: chromiumArgs(),
+    });
+    context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    await context.exposeBinding('__pictographInvoke', (source, channel: string, request: unknown) => {
+      // Like the Electron glue: only the top-level frame can be the app; sub-frames are named as such.
+      const isMainFrame = source.frame === source.page.mainFrame();
+      const senderUrl = isMainFrame ? source.frame.url() : `subframe:${source.frame.url()}`;
+      return router.dispatch(channel, request, { senderUrl });
+    });
+    await context.addInitScript({ content: await bridgeScript() });
+    await context.route('**/*', (route) => handleRoute(route, core, blockedRequests));
+
+    if (options.serverUrl && options.apiKey) {
+      const connected = await router.dispatch(
+        'connection:connect',
+        { baseUrl: options.serverUrl, apiKey: options.apiKey },
+        { senderUrl: `${HARNESS_ORIGIN}/index.html` },
+      );
+      if (!connected.ok) throw new Error(`Harness could not connect: ${connected.error.message}`);
+    }
+
+    const page = await context.newPage();
+    page.on('pageerror', (error) => logs.push(`pageerror ${error.message}`));
+    await page.goto(`${HARNESS_ORIGIN}${options.path ?? '/index.html'}`);
+
+    const api = createApi(
+      (channel, request) =>
+        page.evaluate(([c, r]) => (globalThis as unknown as PageBridge).__pictographInvoke(c, r), [channel, request] as const),
+      (name, listener) => {
+        // Node-side subscribers hear the same events the page does, straight from main's emit.
+        const set = nodeListeners.get(name) ?? new Set();
+        nodeListeners.set(name, set);
+        set.add(listener);
+        return () => set.delete(listener);
+      },
+    );
+
+    const launchedBrowser = browser;
+    return {
+      page,
+      api,
+      core,
+      context,
+      userDataDir,
+      events,
+      blockedRequests,
+      logs,
+      async close() {
+        await launchedBrowser.close().catch(() => {});
+        await core.dispose();
+        if (ownsUserData) await rm(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => {});
+    await core.dispose();
+    if (ownsUserData) await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function handleRoute(route: Route, core: MainCore, blocked: string[]): Promise<void> {
+  const request = route.request();
+  const url = new URL(request.url());
+  if (`${url.protocol}//${url.host}` !== HARNESS_ORIGIN) {
+    // The renderer talks to nothing but the app: every other request is a bug (or an attack).
+    blocked.push(request.url());
+    await route.abort('blockedbyclient');
+    return;
+  }
+  if (url.pathname.startsWith('/media/')) {
+    const media = await core.resolveMedia({ url: request.url(), headers: await request.allHeaders() });
+    await route.fulfill({ status: media.status, headers: media.headers, body: media.body ? Buffer.from(media.body) : '' });
+    return;
+  }
+  const file = await readStatic(RENDERER_DIR, url.pathname);
+  const headers: Record<string, string> = { 'content-type': file.contentType, 'cache-control': 'no-store' };
+  if (file.contentType.startsWith('text/html')) headers['content-security-policy'] = CSP;
+  await route.fulfill({ status: file.status, headers, body: file.body });
+}
