@@ -102,19 +102,16 @@ export function roleMismatch(error: IpcError): { required: string; current: stri
 function specificHint(error: IpcError): string | null {
   if (error.code === 'rate_limited') {
     const wait = retryAfterSeconds(error);
-    return wait === null
-      ? 'The hourly request quota for this key is used up. Wait a little and try again.'
-      : `The hourly request quota for this key is used up. Try again in ${formatDuration(wait)}.`;
+    const when = wait === null ? 'in a little while' : `in ${formatDuration(wait)}`;
+    return `Each key has an hourly request quota. Try again ${when}, or use a key with a higher limit.`;
   }
   if (error.code === 'forbidden') {
-    const roles = roleMismatch(error);
-    if (roles) {
-      const current = roles.current ? `this key is a ${roles.current} key` : 'this key has a lower role';
-      return `This needs the ${roles.required} role; ${current}. Ask an admin for a key with more rights.`;
-    }
+    return roleMismatch(error)
+      ? 'Ask an admin of your organization for a key with a higher role.'
+      : 'The server refused this request for this key.';
   }
-  if (error.code === 'network' || error.code === 'server_error' || error.code === 'service_unavailable') {
-    if (error.status !== undefined && error.status >= 500) return hints.server_error ?? null;
+  if ((error.code === 'network' || error.code === 'timeout') && error.status !== undefined && error.status >= 500) {
+    return hints.server_error ?? null;
   }
   return hints[error.code] ?? null;
 }

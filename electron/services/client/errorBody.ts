@@ -1,4 +1,4 @@
-import { detailListSchema, detailStringSchema, flatErrorSchema, nestedErrorSchema } from '../../../shared/api';
+import { detailListSchema, detailStringSchema, nestedErrorSchema } from '../../../shared/api';
 import type { ValidationProblem } from '../../../shared/api';
 
 /** What an error body said, whichever of the §2 / §12 shapes it came in. */
@@ -14,6 +14,8 @@ export interface ErrorBody {
 const MAX_PROBLEMS = 100;
 const MAX_TEXT = 500;
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 const clip = (s: string): string => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}…` : s);
 
 /** Parses an error body leniently: an error reply that is itself garbage still becomes an error. */
@@ -24,13 +26,13 @@ export function parseErrorBody(text: string): ErrorBody {
   } catch {
     return {};
   }
-  const flat = flatErrorSchema.safeParse(raw);
-  if (flat.success) {
-    const out: ErrorBody = { code: flat.data.error };
-    if (flat.data.message !== undefined) out.message = clip(flat.data.message);
-    if (flat.data.details !== undefined) out.details = flat.data.details;
-    if (flat.data.retry_after !== undefined) out.retryAfter = flat.data.retry_after;
-    const problems = problemsFromDetails(flat.data.details);
+  // The flat shape (§2) is read field by field: a body with a usable code but odd details is common.
+  if (isRecord(raw) && typeof raw.error === 'string') {
+    const out: ErrorBody = { code: raw.error };
+    if (typeof raw.message === 'string') out.message = clip(raw.message);
+    if (isRecord(raw.details)) out.details = raw.details;
+    if (raw.retry_after !== undefined) out.retryAfter = raw.retry_after;
+    const problems = problemsFromDetails(out.details);
     if (problems) out.problems = problems;
     return out;
   }

@@ -15,6 +15,11 @@ export interface ClientOptions {
   jsonTimeoutMs?: number;
   /** Longest silence allowed while a byte transfer is running (default 30 s). */
   byteIdleTimeoutMs?: number;
+  /**
+   * Ceiling on a whole byte transfer (default 15 min): an idle timer alone never ends a body that
+   * trickles one byte at a time, and a hung download must end in an error.
+   */
+  byteTotalTimeoutMs?: number;
   sleep?: Sleep;
   random?: () => number;
   now?: () => number;

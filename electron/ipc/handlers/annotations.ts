@@ -1,0 +1,75 @@
+import type { Annotation } from '../../../shared/api';
+import type { ValidationProblem } from '../../../shared/api';
+import { validateAnnotations } from '../../../shared/annotations/validate';
+import { AppError, isAppError } from '../../services/errors';
+import type { LocalReviewStore } from '../../services/review/localReviewStore';
+import { submitReview } from '../../services/review/submitReview';
+import type { KnownDatasets } from '../../services/session/knownDatasets';
+import type { Session } from '../../services/session/session';
+import type { HandlerMap } from '../types';
+import { settle } from './settle';
+
+type AnnotationChannel = 'annotations:get' | 'annotations:save' | 'review:submit';
+
+export interface AnnotationHandlerDeps {
+  session: Session;
+  known: KnownDatasets;
+  reviews: LocalReviewStore;
+}
+
+/** Reading and saving an image's annotations (full overwrite with If-Match), and review decisions. */
+export function createAnnotationHandlers({ session, known, reviews }: AnnotationHandlerDeps): Pick<HandlerMap, AnnotationChannel> {
+  return {
+    'annotations:get': ({ imageId }) =>
+      settle(() =>
+        session.use(async (client) => {
+          const { annotations, etag } = await client.getAnnotations(imageId);
+          return { imageId, annotations, etag };
+        }),
+      ),
+    'annotations:save': ({ imageId, annotations, ifMatch }) =>
+      settle(() =>
+        session.use(async (client, { profile }) => {
+          // The request schema kept every unknown field; the full §7.3 check (with the dataset's
+          // classes and types when this session knows them) runs before any quota is spent.
+          const list = annotations as Annotation[];
+          const problems = validateAnnotations(list, known.rulesForImage(profile.id, imageId) ?? undefined);
+          if (problems.length > 0) throw notSavedError(problems);
+          try {
+            const { result, etag } = await client.saveAnnotations(imageId, list, { ifMatch });
+            return { imageId: result.image_id, previousCount: result.previous_count, newCount: result.new_count, status: result.status, etag };
+          } catch (error) {
+            throw explainSaveFailure(error);
+          }
+        }),
+      ),
+    'review:submit': (request) => settle(() => submitReview(session, reviews, request)),
+  };
+}
+
+function notSavedError(problems: ValidationProblem[]): AppError {
+  const first = problems[0];
+  const where = first?.index !== undefined ? `annotation #${first.index + 1}${first.field ? `, ${first.field}` : ''}: ` : '';
+  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+  return new AppError({
+    code: 'validation_error',
+    message: `Not saved: ${count} in the annotations (${where}${first?.message ?? 'invalid'}).`,
+    details: { problems },
+  });
+}
+
+/** A read-only key learns exactly which role saving needs (§13.6), not just "forbidden". */
+function explainSaveFailure(error: unknown): unknown {
+  if (!isAppError(error) || error.code !== 'forbidden') return error;
+  const required = typeof error.details?.requiredRole === 'string' ? error.details.requiredRole : 'member';
+  const current = typeof error.details?.currentRole === 'string' ? error.details.currentRole : null;
+  const yours = current === null ? '' : ` Your key has the ${current} role${current === 'viewer' ? ' (read-only)' : ''}.`;
+  return new AppError({
+    code: 'forbidden',
+    message: `Saving annotations needs an API key with the ${required} role or higher.${yours}`,
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    ...(error.requestId !== undefined ? { requestId: error.requestId } : {}),
+    details: { ...error.details, requiredRole: required, currentRole: current },
+    cause: error,
+  });
+}

@@ -1,0 +1,58 @@
+import type { ExportFormat, FormatContext } from '../types';
+import { annotationClass, annotationType, polygonArea, readBox, readRings } from '../annotationGeometry';
+
+/**
+ * §8.1 COCO: one `annotations.json`. Image and annotation ids count from 1 in export order;
+ * category id = class index + 1. Only bboxes and polygons are representable; polygons get one flat
+ * list per ring (outer first) and an area of outer minus holes.
+ */
+interface CocoAnnotation {
+  id: number;
+  image_id: number;
+  category_id: number;
+  bbox: [number, number, number, number];
+  area: number;
+  segmentation: number[][];
+  iscrowd: 0;
+}
+
+export function cocoDocument(context: FormatContext): Record<string, unknown> {
+  const images = context.images.map((image, index) => ({
+    id: index + 1,
+    file_name: image.rel,
+    width: image.source.width ?? 0,
+    height: image.source.height ?? 0,
+  }));
+  const annotations: CocoAnnotation[] = [];
+  context.images.forEach((image, imageIndex) => {
+    for (const annotation of image.annotations) {
+      const classIndex = context.classIndex.get(annotationClass(annotation));
+      const box = readBox(annotation);
+      if (classIndex === undefined || !box) continue;
+      const type = annotationType(annotation);
+      const base = { id: annotations.length + 1, image_id: imageIndex + 1, category_id: classIndex + 1 };
+      const bbox: CocoAnnotation['bbox'] = [box.x, box.y, box.w, box.h];
+      if (type === 'bbox') {
+        annotations.push({ ...base, bbox, area: box.w * box.h, segmentation: [], iscrowd: 0 });
+      } else if (type === 'polygon') {
+        const rings = readRings(annotation);
+        if (!rings) continue;
+        const segmentation = rings.map((ring) => ring.flatMap((point) => [point.x, point.y]));
+        annotations.push({ ...base, bbox, area: polygonArea(rings), segmentation, iscrowd: 0 });
+      }
+    }
+  });
+  const categories = context.dataset.classes.map((cls, index) => ({
+    id: index + 1,
+    name: cls.name,
+    supercategory: '',
+  }));
+  return { info: { description: context.exportName }, images, annotations, categories };
+}
+
+export const cocoFormat: ExportFormat = {
+  imagePrefix: 'images/',
+  entries: (context) => [
+    { path: 'annotations.json', kind: 'text', content: () => `${JSON.stringify(cocoDocument(context))}\n` },
+  ],
+};

@@ -1,0 +1,118 @@
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SeedFixture } from './types';
+import type { SeedRecipe } from './recipe';
+import type { PlannedDataset } from './plan';
+import { planSeed } from './plan';
+import { renderImages } from './render';
+import { loadCachedFixture, sha256, withAbsoluteFiles, writeCacheIndex } from './cache';
+
+export interface BuildSeedOptions {
+  log?: (line: string) => void;
+}
+
+/**
+ * Returns the fixture for `recipe`, painting its images into `<cacheDir>/<version>/` only when no
+ * complete cache is there. A build happens in a private `<version>.build-<pid>-…` folder that is
+ * renamed into place when finished, so concurrent builders (parallel test files) never see or
+ * clobber each other's half-written files; the loser of the final rename adopts the winner's cache.
+ */
+export async function buildSeed(recipe: SeedRecipe, cacheDir: string, options: BuildSeedOptions = {}): Promise<SeedFixture> {
+  const log = options.log ?? (() => undefined);
+  const recipeKey = sha256(JSON.stringify(recipe));
+  const versionFolder = join(cacheDir, recipe.version);
+  const started = performance.now();
+
+  const cached = await loadCachedFixture(versionFolder, recipeKey);
+  if (cached) {
+    log(`demo seed: using cache ${versionFolder} (${Math.round(performance.now() - started)} ms)`);
+    return cached;
+  }
+
+  await mkdir(cacheDir, { recursive: true });
+  await removeAbandonedBuilds(cacheDir, recipe.version);
+  const datasets = planSeed(recipe);
+  const fixture = toFixture(recipe, datasets);
+  const fixtureJson = JSON.stringify(fixture);
+  const images = datasets.flatMap((dataset) => dataset.images);
+  log(`demo seed: painting ${images.length} images into ${versionFolder} (first run only)`);
+
+  const buildFolder = `${versionFolder}.build-${process.pid}-${Date.now().toString(36)}`;
+  try {
+    const step = Math.max(1, Math.round(images.length / 10));
+    const sizes = await renderImages(images, buildFolder, (done) => {
+      if (done % step === 0 || done === images.length) log(`demo seed: ${done}/${images.length} images`);
+    });
+    await writeCacheIndex(buildFolder, { recipeKey, files: Object.fromEntries([...sizes].sort()) }, fixtureJson);
+    const published = await publish(buildFolder, versionFolder, recipeKey);
+    log(`demo seed: built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return published ?? withAbsoluteFiles(fixture, versionFolder);
+  } finally {
+    await rm(buildFolder, { recursive: true, force: true });
+  }
+}
+
+function toFixture(recipe: SeedRecipe, datasets: PlannedDataset[]): SeedFixture {
+  return {
+    org: { ...recipe.org },
+    datasets: datasets.map((dataset) => ({
+      name: dataset.name,
+      description: dataset.description,
+      annotation_types: [...dataset.annotation_types],
+      classes: dataset.classes.map((cls) => ({ ...cls })),
+      images: dataset.images.map((image) => ({
+        filename: image.filename,
+        directory_path: image.directory_path,
+        mime_type: image.mime_type,
+        width: image.width,
+        height: image.height,
+        status: image.status,
+        file: image.cacheFile,
+        annotations: image.annotations,
+      })),
+    })),
+  };
+}
+
+/**
+ * Moves the finished build into place. If another process got there first with a complete cache
+ * of the same recipe, returns that cache's fixture instead; a stale or broken folder is moved
+ * aside and replaced.
+ */
+async function publish(buildFolder: string, versionFolder: string, recipeKey: string): Promise<SeedFixture | undefined> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await rename(buildFolder, versionFolder);
+      return undefined;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EPERM') throw error;
+      const theirs = await loadCachedFixture(versionFolder, recipeKey);
+      if (theirs) return theirs;
+      const aside = `${versionFolder}.stale-${process.pid}-${Date.now().toString(36)}`;
+      await rename(versionFolder, aside).catch(() => undefined);
+      await rm(aside, { recursive: true, force: true });
+    }
+  }
+  throw new Error(`could not move the demo seed into ${versionFolder}`);
+}
+
+/** Deletes build folders left by processes that died mid-build (their pid is gone). */
+async function removeAbandonedBuilds(cacheDir: string, version: string): Promise<void> {
+  const entries = await readdir(cacheDir).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const match = entry.startsWith(`${version}.`) ? /^\.(build|stale)-(\d+)-/.exec(entry.slice(version.length)) : null;
+    if (!match) continue;
+    if (match[1] === 'build' && isAlive(Number(match[2]))) continue;
+    await rm(join(cacheDir, entry), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

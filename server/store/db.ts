@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
+import { fileURLToPath } from 'node:url';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+const MIGRATION_FILE = /^(\d{3})_[a-z0-9_]+\.sql$/;
+
+/**
+ * Opens (creating when missing) the pictograph-local database: WAL so readers never block the
+ * writer, foreign keys on, and every numbered migration newer than `user_version` applied in
+ * one transaction each.
+ */
+export function openDatabase(file: string): DatabaseSync {
+  const db = new DatabaseSync(file);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  migrate(db);
+  return db;
+}
+
+export function migrate(db: DatabaseSync): void {
+  const current = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+  const pending = readdirSync(MIGRATIONS_DIR)
+    .map((name) => ({ name, match: MIGRATION_FILE.exec(name) }))
+    .filter((m) => m.match !== null)
+    .map((m) => ({ name: m.name, version: Number(m.match![1]) }))
+    .filter((m) => m.version > current)
+    .sort((a, b) => a.version - b.version);
+  for (const migration of pending) {
+    const sql = readFileSync(MIGRATIONS_DIR + migration.name, 'utf8');
+    inTransaction(db, () => {
+      db.exec(sql);
+      db.exec(`PRAGMA user_version = ${migration.version}`);
+    });
+  }
+}
+
+/** Runs `work` in an IMMEDIATE transaction; any throw rolls everything back. */
+export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}

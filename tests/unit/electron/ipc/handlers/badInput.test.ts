@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRouter, trustedOrigin } from '../../../../../electron/ipc/router';
+import type { Router } from '../../../../../electron/ipc/router';
+import type { MainCore } from '../../../../../electron/ipc/types';
+import { createMainCore } from '../../../../../electron/services/core';
+import { channelNames } from '../../../../../shared/ipc';
+import type { ChannelName } from '../../../../../shared/ipc';
+
+const APP = 'app://pictograph';
+const ctx = { senderUrl: `${APP}/index.html` };
+const MB = 'x'.repeat(1024 * 1024);
+const ID = '9b2e8a3c-0000-4000-8000-000000000001';
+
+/** Inputs wrong for every channel, whatever its schema. */
+const UNIVERSAL_BAD: [string, unknown][] = [
+  ['null', null],
+  ['a number', 42],
+  ['a string', 'datasets'],
+  ['an array', []],
+  ['an array of objects', [{}]],
+  ['an extra field', { unexpected: true }],
+  ['a __proto__ key', JSON.parse('{"__proto__":{"polluted":true}}')],
+  ['a constructor key', { constructor: { prototype: {} } }],
+  ['a prototype key', { prototype: 1 }],
+  ['a 1 MB key name', { [MB]: 1 }],
+];
+
+const point = (x: number, y: number) => ({ x, y });
+const bbox = (extra: Record<string, unknown> = {}) => ({ id: 'a1', name: 'car', type: 'bbox', bounding_box: { x: 0, y: 0, w: 5, h: 5 }, ...extra });
+const save = (patch: Record<string, unknown>) => ({ imageId: ID, annotations: [bbox()], ifMatch: null, ...patch });
+const page = (patch: Record<string, unknown>) => ({ datasetId: ID, limit: 10, offset: 0, ...patch });
+
+/** Per-channel inputs that are wrong only for that channel's schema. */
+const CHANNEL_BAD: Partial<Record<ChannelName, [string, unknown][]>> = {
+  'connection:connect': [
+    ['missing apiKey', { baseUrl: 'http://127.0.0.1:1' }],
+    ['missing baseUrl', { apiKey: 'pk_live_x' }],
+    ['apiKey a number', { baseUrl: 'http://h', apiKey: 12345 }],
+    ['baseUrl an array', { baseUrl: ['http://h'], apiKey: 'k' }],
+    ['baseUrl 1 MB', { baseUrl: `http://${MB}`, apiKey: 'k' }],
+    ['apiKey 1 MB', { baseUrl: 'http://h', apiKey: MB }],
+    ['blank apiKey', { baseUrl: 'http://h', apiKey: '   ' }],
+    ['empty profileId', { profileId: '', baseUrl: 'http://h', apiKey: 'k' }],
+    ['name 1 MB', { name: MB, baseUrl: 'http://h', apiKey: 'k' }],
+    ['an extra field', { baseUrl: 'http://h', apiKey: 'k', remember: true }],
+    ['a nested __proto__', { baseUrl: 'http://h', apiKey: 'k', name: JSON.parse('{"__proto__":{}}') }],
+  ],
+  'connection:resume': [
+    ['missing profileId', {}],
+    ['profileId a number', { profileId: 7 }],
+    ['profileId 1 MB', { profileId: MB }],
+    ['profileId an object', { profileId: { id: 'demo' } }],
+  ],
+  'datasets:get': [
+    ['missing datasetId', {}],
+    ['datasetId null', { datasetId: null }],
+    ['datasetId empty', { datasetId: '' }],
+    ['datasetId 1 MB', { datasetId: MB }],
+  ],
+  'images:page': [
+    ['negative limit', page({ limit: -1 })],
+    ['fractional limit', page({ limit: 1.5 })],
+    ['NaN limit', page({ limit: Number.NaN })],
+    ['Infinity limit', page({ limit: Number.POSITIVE_INFINITY })],
+    ['limit over 1000', page({ limit: 1001 })],
+    ['limit as text', page({ limit: '10' })],
+    ['negative offset', page({ offset: -5 })],
+    ['fractional offset', page({ offset: 0.5 })],
+    ['Infinity offset', page({ offset: Number.POSITIVE_INFINITY })],
+    ['missing offset', { datasetId: ID, limit: 10 }],
+    ['filters an array', page({ filters: [] })],
+    ['unknown status filter', page({ filters: { status: 'archived' } })],
+    ['NaN confidence filter', page({ filters: { minConfidenceLt: Number.NaN } })],
+    ['confidence filter above 1', page({ filters: { minConfidenceLt: 2 } })],
+    ['an unknown filter', page({ filters: { color: 'red' } })],
+    ['directoryPath 1 MB', page({ filters: { directoryPath: MB } })],
+    ['includeArchived as text', page({ filters: { includeArchived: 'true' } })],
+  ],
+  'images:metadata': [
+    ['missing imageId', {}],
+    ['imageId a number', { imageId: 1 }],
+    ['imageId 1 MB', { imageId: MB }],
+  ],
+  'annotations:get': [
+    ['missing imageId', {}],
+    ['imageId an array', { imageId: [ID] }],
+  ],
+  'annotations:save': [
+    ['missing ifMatch', { imageId: ID, annotations: [] }],
+    ['annotations an object', save({ annotations: { a1: bbox() } })],
+    ['annotation without id', save({ annotations: [{ name: 'car', type: 'bbox' }] })],
+    ['annotation id 1 MB', save({ annotations: [bbox({ id: MB })] })],
+    ['NaN coordinate', save({ annotations: [bbox({ bounding_box: { x: Number.NaN, y: 0, w: 1, h: 1 } })] })],
+    ['Infinity coordinate', save({ annotations: [bbox({ bounding_box: { x: 0, y: Number.POSITIVE_INFINITY, w: 1, h: 1 } })] })],
+    ['coordinate as text', save({ annotations: [bbox({ bounding_box: { x: '0', y: 0, w: 1, h: 1 } })] })],
+    ['extra key in a box', save({ annotations: [bbox({ bounding_box: { x: 0, y: 0, w: 1, h: 1, z: 0 } })] })],
+    ['NaN polygon point', save({ annotations: [{ id: 'p', name: 'road', type: 'polygon', polygon: { paths: [[point(0, 0), point(Number.NaN, 1), point(2, 2)]] } }] })],
+    ['polygon paths an object', save({ annotations: [{ id: 'p', name: 'road', type: 'polygon', polygon: { paths: { 0: [] } } }] })],
+    ['confidence above 1', save({ annotations: [bbox({ confidence: 1.5 })] })],
+    ['confidence Infinity', save({ annotations: [bbox({ confidence: Number.POSITIVE_INFINITY })] })],
+    ['10 001 annotations', save({ annotations: Array.from({ length: 10_001 }, (_, i) => bbox({ id: `a${i}` })) })],
+    ['__proto__ inside an annotation', save({ annotations: [JSON.parse('{"id":"a","name":"car","type":"bbox","__proto__":{"x":1}}')] })],
+    ['constructor inside attributes', save({ annotations: [bbox({ attributes: { constructor: 'x' } })] })],
+    ['ifMatch 1 MB', save({ ifMatch: MB })],
+    ['ifMatch a number', save({ ifMatch: 5 })],
+  ],
+  'review:submit': [
+    ['unknown action', { imageId: ID, action: 'reject' }],
+    ['missing action', { imageId: ID }],
+    ['note 1 MB', { imageId: ID, action: 'approve', note: MB }],
+    ['note a number', { imageId: ID, action: 'approve', note: 1 }],
+  ],
+  'media:url': [
+    ['unknown variant', { imageId: ID, variant: 'original' }],
+    ['missing variant', { imageId: ID }],
+    ['imageId 1 MB', { imageId: MB, variant: 'full' }],
+  ],
+};
+
+/** A well-formed request per channel, for the "signed out" table. */
+const VALID: Record<ChannelName, unknown> = {
+  'app:info': {},
+  'connection:status': {},
+  'connection:profiles': {},
+  'connection:connect': { baseUrl: 'http://127.0.0.1:1', apiKey: 'k' },
+  'connection:resume': { profileId: 'cloud' },
+  'connection:openDemo': {},
+  'connection:disconnect': {},
+  'datasets:list': {},
+  'datasets:get': { datasetId: ID },
+  'images:page': page({}),
+  'images:metadata': { imageId: ID },
+  'annotations:get': { imageId: ID },
+  'annotations:save': save({}),
+  'review:submit': { imageId: ID, action: 'approve' },
+  'media:url': { imageId: ID, variant: 'full' },
+  'rateLimit:get': {},
+};
+
+let dir: string;
+let core: MainCore;
+let router: Router;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'bad-input-'));
+  core = await createMainCore({
+    userDataDir: dir,
+    appOrigin: APP,
+    host: 'harness',
+    version: '0.0.0-test',
+    emit: () => {},
+    keychainService: `pictograph-test-${randomUUID()}`,
+  });
+  router = createRouter({ handlers: core.handlers, isTrustedSender: trustedOrigin(APP), log: (level, message) => logs.push(`${level} ${message}`) });
+});
+afterAll(async () => {
+  await core.dispose();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const cases = channelNames.flatMap((channel) =>
+  [...UNIVERSAL_BAD, ...(CHANNEL_BAD[channel] ?? [])].map(([label, request]) => [channel, label, request] as const),
+);
+
+describe('every channel refuses malformed requests through the router', () => {
+  it('covers every channel of the contract', () => {
+    expect(new Set(cases.map(([c]) => c))).toEqual(new Set(channelNames));
+  });
+
+  it.each(cases)('%s: %s → invalid_request', async (channel, _label, request) => {
+    const result = await router.dispatch(channel, request, ctx);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_request');
+    // A 1 MB input never comes back in the message.
+    expect(result.error.message.length).toBeLessThan(2_000);
+  });
+
+  it('nothing crashed: no handler threw, and the app still answers', async () => {
+    expect(logs.filter((l) => l.startsWith('error'))).toEqual([]);
+    expect(await router.dispatch('app:info', {}, ctx)).toMatchObject({ ok: true, value: { name: 'Pictograph Review', host: 'harness' } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('signed out, well-formed calls that need a connection answer not_connected', () => {
+  const needsConnection: ChannelName[] = ['datasets:list', 'datasets:get', 'images:page', 'images:metadata', 'annotations:get', 'annotations:save', 'review:submit'];
+
+  it.each(needsConnection)('%s', async (channel) => {
+    expect(await router.dispatch(channel, VALID[channel], ctx)).toMatchObject({ ok: false, error: { code: 'not_connected' } });
+  });
+
+  it('channels that work signed out answer normally', async () => {
+    expect(await router.dispatch('connection:status', VALID['connection:status'], ctx)).toMatchObject({ ok: true, value: { state: 'signed-out', keyPrefix: null } });
+    expect(await router.dispatch('rateLimit:get', {}, ctx)).toEqual({ ok: true, value: null });
+    expect(await router.dispatch('media:url', VALID['media:url'], ctx)).toEqual({ ok: true, value: { url: `${APP}/media/${ID}/full` } });
+    const profiles = await router.dispatch('connection:profiles', {}, ctx);
+    expect(profiles).toMatchObject({ ok: true, value: [{ id: 'demo', hasKey: false }, { id: 'cloud', hasKey: false }] });
+  });
+
+  it('a key that is not a Pictograph key is refused before any network call', async () => {
+    const result = await router.dispatch('connection:connect', { baseUrl: 'http://127.0.0.1:1', apiKey: 'hunter2\nX-Evil: 1' }, ctx);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_api_key' } });
+  });
+
+  it('a resume of an unknown profile is not_found, of a profile without a key is not_connected', async () => {
+    expect(await router.dispatch('connection:resume', { profileId: 'nope' }, ctx)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await router.dispatch('connection:resume', { profileId: 'cloud' }, ctx)).toMatchObject({ ok: false, error: { code: 'not_connected' } });
+  });
+
+  it('media for a signed-out session is 401 and an unknown media URL 404, never a throw', async () => {
+    expect((await core.resolveMedia({ url: `${APP}/media/${ID}/full`, headers: {} })).status).toBe(401);
+    expect((await core.resolveMedia({ url: `${APP}/media/${ID}/huge`, headers: {} })).status).toBe(404);
+    expect((await core.resolveMedia({ url: 'javascript:alert(1)', headers: {} })).status).toBe(404);
+    expect((await core.resolveMedia({ url: `${APP}/media/${encodeURIComponent(MB)}/full`, headers: {} })).status).toBe(404);
+  });
+});
