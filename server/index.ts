@@ -36,6 +36,7 @@ export interface RunningServer {
 }
 
 const MAINTENANCE_INTERVAL_MS = 60_000;
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Starts pictograph-local: opens (or creates) the data dir, seeds a new one, listens. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
@@ -172,8 +173,11 @@ async function shutdown(app: App, server: Server, maintenance: NodeJS.Timeout, i
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   while (inFlight.size > 0) await Promise.all([...inFlight]);
-  server.closeAllConnections();
+  // Busy keep-alive connections close after their response; cut off stragglers after a grace period.
+  const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
   await closed;
+  clearTimeout(grace);
+  while (inFlight.size > 0) await Promise.all([...inFlight]);
   await app.exportJobs.stop();
   app.store.db.close();
 }

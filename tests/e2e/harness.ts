@@ -21,6 +21,8 @@ const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'self'";
 const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+/** Building the demo seed takes seconds; every launch on this checkout reuses one cache. */
+export const DEFAULT_SEED_CACHE = fileURLToPath(new URL('../../.cache/demo-seed', import.meta.url));
 
 export interface LaunchOptions {
   /** A pictograph-local (or other) server; with `apiKey` the app starts connected to it. */
@@ -32,8 +34,10 @@ export interface LaunchOptions {
   /** Unique per launch by default, so tests never share keychain entries. */
   keychainService?: string;
   viewport?: { width: number; height: number };
-  /** Where the embedded demo keeps its data and seed cache (tests share one cache to save time). */
+  /** Where the embedded demo keeps its data (default: inside userDataDir). */
   demoDataDir?: string;
+  /** The demo seed's image cache, shared by every launch (default `.cache/demo-seed` in the repo). */
+  demoSeedCacheDir?: string;
   /** Path of the page to open (default /index.html). */
   path?: string;
 }
@@ -101,7 +105,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     log,
     keychainService: options.keychainService ?? `pictograph-review-test-${process.pid}-${Date.now()}`,
     ...(options.demoDataDir ? { demoDataDir: options.demoDataDir } : {}),
-  });
+  }, { demoSeedCacheDir: options.demoSeedCacheDir ?? DEFAULT_SEED_CACHE });
   const router = createRouter({ handlers: core.handlers, isTrustedSender: trustedOrigin(HARNESS_ORIGIN), log });
 
   let browser: Browser | null = null;

@@ -35,6 +35,8 @@ export interface ActiveConnection {
 
 const KEY_PREFIX_LENGTH = 12;
 
+const supersededError = (): AppError => new AppError({ code: 'cancelled', message: 'A newer sign-in replaced this one.' });
+
 export const notConnectedError = (): AppError =>
   new AppError({ code: 'not_connected', message: 'Not signed in: connect to a workspace first.' });
 
@@ -156,7 +158,8 @@ export class Session {
     const attempt = ++this.#attempt;
     const before = { status: this.#status, active: this.#active };
     const keyPrefix = apiKey.slice(0, KEY_PREFIX_LENGTH);
-    this.#setStatus({ state: 'connecting', profile: this.#summary(profile, true), keyPrefix: null, error: null });
+    this.#setStatus({ state: 'connecting', profile: this.#summary(profile, !mode.storeKey || (await this.#hasKey(profile.id))), keyPrefix: null, error: null });
+    if (attempt !== this.#attempt) throw supersededError();
     const client = this.#deps.createClient(profile.baseUrl, apiKey);
     let offlineError: unknown = null;
     try {
@@ -174,9 +177,7 @@ export class Session {
       this.#deps.log('warn', 'Connection attempt failed', { profile: profile.id, keyPrefix, code: isAppError(error) ? error.code : 'internal' });
       throw error;
     }
-    if (attempt !== this.#attempt) {
-      throw new AppError({ code: 'cancelled', message: 'A newer sign-in replaced this one.' });
-    }
+    if (attempt !== this.#attempt) throw supersededError();
     this.#active = { profile, client, keyPrefix };
     this.#deps.log('info', offlineError ? 'Resumed offline' : 'Connected', { profile: profile.id, baseUrl: profile.baseUrl, keyPrefix });
     this.#setStatus({
@@ -202,6 +203,9 @@ export class Session {
       if (!existing) throw new AppError({ code: 'not_found', message: 'That connection profile does not exist (any more).' });
       if (existing.kind === 'demo') {
         throw new AppError({ code: 'bad_request', message: 'The demo workspace runs inside the app: open it with "Open demo workspace".' });
+      }
+      if (existing.kind === 'cloud' && baseUrl !== CLOUD_BASE_URL) {
+        throw new AppError({ code: 'bad_url', message: `Pictograph cloud is always at ${CLOUD_BASE_URL}; add a custom server for ${baseUrl}.` });
       }
       return { ...existing, baseUrl, name: input.name ?? existing.name };
     }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ describe('restart', () => {
     const minted = await call(first, 'POST', '/api/v1/api-keys/', { body: { name: 'survivor', role: 'viewer' } });
     const exported = await call(first, 'POST', '/exports/', { body: { dataset_name: STREET, name: 'survives' } });
     const before = await call(first, 'GET', '/datasets/');
+    const streetId = await datasetId(first, STREET);
     await first.close();
 
     const second = await startTestServer({ dataDir: dir, ownerKey });
@@ -36,7 +38,7 @@ describe('restart', () => {
       const exp = await call(second, 'GET', `/exports/${exported.json.id}`);
       expect(exp.status).toBe(200);
       expect((await call(second, 'GET', `/images/${id}`)).status).toBe(200);
-      expect(await datasetId(second, STREET)).toBe(await datasetId(first, STREET).catch(() => datasetId(second, STREET)));
+      expect(await datasetId(second, STREET)).toBe(streetId);
     } finally {
       await second.close();
     }
@@ -82,14 +84,28 @@ describe('fault injection (test mode)', () => {
 });
 
 describe('shutdown', () => {
-  it('close() lets an in-flight request finish, then refuses new connections', async () => {
+  it('close() lets an in-flight request finish (its body still arriving), then refuses new connections', async () => {
     const server = await startTestServer();
     const id = await imageId(server, STREET, 'scene_001.png');
-    const big = Array.from({ length: 5_000 }, (_, i) => ({ id: `s${i}`, name: 'car', type: 'bbox', bounding_box: { x: i, y: 0, w: 1, h: 1 } }));
-    const inFlight = call(server, 'POST', `/annotations/${id}`, { body: { annotations: big } });
-    await new Promise((r) => setTimeout(r, 5));
-    await server.close();
-    expect((await inFlight).status).toBe(200);
+    const body = Buffer.from(JSON.stringify({ annotations: [{ id: 'late', name: 'car', type: 'bbox', bounding_box: { x: 1, y: 1, w: 1, h: 1 } }] }));
+    const url = new URL(`${server.url}/api/v1/developer/annotations/${id}`);
+    const response = new Promise<number>((resolve, reject) => {
+      const req = request(url, { method: 'POST', headers: { 'X-API-Key': server.keys.owner, 'Content-Type': 'application/json', 'Content-Length': body.length } });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write(body.subarray(0, 10));
+      // Headers are out; give the server ample time to start handling, then close it mid-request.
+      setTimeout(() => {
+        closing = server.close();
+        setTimeout(() => req.end(body.subarray(10)), 200);
+      }, 300);
+    });
+    let closing: Promise<void> | undefined;
+    expect(await response).toBe(200);
+    await closing;
     await expect(fetch(`${server.url}/api/v1/developer/datasets/`)).rejects.toThrow();
   });
 

@@ -7,6 +7,7 @@ import { createRouter, trustedOrigin } from '../../../../electron/ipc/router';
 import type { MediaResponse, MainCore } from '../../../../electron/ipc/types';
 import { createMainCore } from '../../../../electron/services/core';
 import type { CoreTuning } from '../../../../electron/services/core';
+import { createSecretStore } from '../../../../electron/services/secrets/keychainStore';
 import type { ChannelName, EventName, IpcResult, RequestOf, ResponseOf } from '../../../../shared/ipc';
 
 export const APP_ORIGIN = 'app://pictograph';
@@ -44,6 +45,7 @@ export const fastClient: CoreTuning['client'] = {
 /** A real MainCore (own userData folder and keychain service) behind the real router. */
 export async function startCore(tuning: CoreTuning = {}): Promise<CoreHarness> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'pictograph-main-'));
+  const keychainService = `pictograph-test-${randomUUID()}`;
   const events: RecordedEvent[] = [];
   const answers: unknown[] = [];
   const logs: string[] = [];
@@ -54,7 +56,7 @@ export async function startCore(tuning: CoreTuning = {}): Promise<CoreHarness> {
       host: 'harness',
       version: '0.0.0-test',
       emit: (name, payload) => events.push({ name, payload: structuredClone(payload) }),
-      keychainService: `pictograph-test-${randomUUID()}`,
+      keychainService,
       log: (level, message, fields) => logs.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`),
     },
     { client: fastClient, ...tuning },
@@ -89,6 +91,10 @@ export async function startCore(tuning: CoreTuning = {}): Promise<CoreHarness> {
       return response;
     },
     async dispose() {
+      // On a desktop with a real keyring, leave no test entries behind.
+      const profiles = await call('connection:profiles', {});
+      const secrets = await createSecretStore({ service: keychainService });
+      for (const profile of profiles.ok ? profiles.value : []) await secrets.delete(profile.id).catch(() => false);
       await core.dispose();
       await rm(userDataDir, { recursive: true, force: true });
     },

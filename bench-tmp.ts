@@ -1,0 +1,2 @@
+import { benchServer } from './tests/bench/server';
+console.table(await benchServer());

@@ -1,0 +1,19 @@
+import { startServer } from '../../server/index';
+
+/**
+ * Runs pictograph-local in its own process for the benchmark, so resident memory is the server's
+ * alone. Prints `{"url","keys"}` as one JSON line, closes cleanly on SIGTERM.
+ */
+const dataDir = process.argv[2];
+if (!dataDir) throw new Error('usage: serverChild.ts <dataDir>');
+const server = await startServer({
+  port: 0,
+  dataDir,
+  seed: 'none',
+  rateLimit: 100_000,
+  // 100k requests must fit the quota: a one-minute window (still enforced) instead of an hour.
+  testMode: { rateLimitWindowMs: 60_000 },
+  log: () => undefined,
+});
+process.stdout.write(`${JSON.stringify({ url: server.url, keys: server.keys })}\n`);
+process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, HARNESS_ORIGIN } from './harness';
+import type { Frame, Page } from 'playwright-core';
+import type { LaunchedApp } from './harness';
+
+/**
+ * The foundation end to end: the real renderer build in Chromium, the real router and handlers
+ * behind exposeBinding, the same createApi as the Electron preload.
+ */
+describe('foundation', () => {
+  let app: LaunchedApp;
+  beforeAll(async () => {
+    app = await launchApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('opens on the connect screen', async () => {
+    await app.page.getByTestId('connect.screen').waitFor();
+    await expect(app.page.title()).resolves.toMatch(/Pictograph Review/);
+    expect(await app.page.getByTestId('connect.demo').isVisible()).toBe(true);
+  });
+
+  it('round-trips a call through the real router, from the page and from the test bridge', async () => {
+    const fromPage = await app.page.evaluate(() => (globalThis as unknown as { api: { app: { info(): Promise<unknown> } } }).api.app.info());
+    expect(fromPage).toMatchObject({ ok: true, value: { name: 'Pictograph Review', host: 'harness' } });
+    const fromBridge = await app.api.app.info();
+    expect(fromBridge).toEqual(fromPage);
+    const status = await app.api.connection.status();
+    expect(status).toMatchObject({ ok: true, value: { state: 'signed-out' } });
+  });
+
+  it('rejects a call from an untrusted frame', async () => {
+    // Another origin in the same browser gets window.api too (init scripts run in every page and
+    // frame), but the router must refuse it, as it refuses every sub-frame.
+    await app.context.route('https://evil.invalid/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>evil</title><body></body>' }),
+    );
+    const evil = await app.context.newPage();
+    try {
+      await evil.goto('https://evil.invalid/frame.html');
+      const fromOtherOrigin = await evil.evaluate(() =>
+        (globalThis as unknown as { api: { datasets: { list(): Promise<unknown> } } }).api.datasets.list(),
+      );
+      expect(fromOtherOrigin).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+
+      await evil.evaluate(() => {
+        const frame = document.createElement('iframe');
+        frame.srcdoc = '<p>child</p>';
+        document.body.appendChild(frame);
+      });
+      const child = await waitForFrame(evil, (f) => f !== evil.mainFrame());
+      expect(child).not.toBeNull();
+      const fromSubFrame = await child!.evaluate(() =>
+        (globalThis as unknown as { api: { app: { info(): Promise<unknown> } } }).api.app.info(),
+      );
+      expect(fromSubFrame).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    } finally {
+      await evil.close();
+    }
+    expect(app.logs.filter((line) => line.includes('untrusted sender')).length).toBeGreaterThanOrEqual(2);
+    // The app's own page is unaffected.
+    expect(await app.api.app.info()).toMatchObject({ ok: true });
+  });
+
+  it('does not let the app be framed, even by itself (CSP frame-src)', async () => {
+    await app.page.evaluate((origin) => {
+      const frame = document.createElement('iframe');
+      frame.src = `${origin}/index.html?framed=1`;
+      document.body.appendChild(frame);
+    }, HARNESS_ORIGIN);
+    await app.page.waitForTimeout(500);
+    const framedApps = app.page.frames().filter((f) => f !== app.page.mainFrame() && f.url().startsWith(HARNESS_ORIGIN));
+    expect(framedApps).toEqual([]);
+    expect(await app.api.app.info()).toMatchObject({ ok: true });
+  });
+
+  it('answers invalid_request for an invalid argument', async () => {
+    const result = await app.page.evaluate(() =>
+      (globalThis as unknown as { api: { images: { page(r: unknown): Promise<unknown> } } }).api.images.page({ datasetId: 'x', limit: 5000, offset: -1 }),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    const unknownField = await app.api.datasets.get({ datasetId: 'x', extra: true } as never);
+    expect(unknownField).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+
+  it('lets the page reach nothing but the app itself', async () => {
+    const outcome = await app.page.evaluate(async () => {
+      try {
+        await fetch('https://example.com/');
+        return 'reached';
+      } catch {
+        return 'blocked';
+      }
+    });
+    expect(outcome).toBe('blocked');
+  });
+});
+
+async function waitForFrame(page: Page, match: (frame: Frame) => boolean) {
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find(match);
+    if (frame) {
+      await frame.waitForLoadState('domcontentloaded').catch(() => {});
+      return frame;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return null;
+}
