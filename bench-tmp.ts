@@ -1,2 +1,2 @@
-import { benchServer } from './tests/bench/server';
-console.table(await benchServer());
+import { benchServer } from '/work/main/tests/bench/server';
+console.log(JSON.stringify(await benchServer(), null, 1));

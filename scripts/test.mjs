@@ -14,6 +14,7 @@ const keyringWrapper = existsSync('scripts/with-keyring.sh') && spawnSync('which
 
 const stages = [
   { name: 'typecheck:node', cmd: [bin('tsc'), '-p', 'tsconfig.node.json', '--noEmit'] },
+  { name: 'typecheck:e2e', cmd: [bin('tsc'), '-p', 'tsconfig.e2e.json', '--noEmit'] },
   { name: 'typecheck:web', cmd: [bin('tsc'), '-p', 'tsconfig.web.json', '--noEmit'] },
   { name: 'lint', cmd: [bin('eslint'), '.', '--max-warnings=0'] },
   { name: 'unit', vitest: 'unit' },

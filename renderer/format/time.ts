@@ -39,3 +39,11 @@ export function formatRelativeTime(iso: string, now: number): string {
   if (days < 30) return days === 1 ? 'yesterday' : `${days} days ago`;
   return new Date(then).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
+
+/** A stopwatch reading like "0:07" or "3:42" for something still running. */
+export function formatElapsed(ms: number): string {
+  const total = Number.isFinite(ms) ? Math.max(0, Math.floor(ms / 1000)) : 0;
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+}

@@ -14,6 +14,8 @@ export interface ConnectionSlice {
   status: ConnectionStatus | null;
   profiles: ProfileSummary[];
   pending: PendingAttempt | null;
+  /** When the pending attempt began (Unix ms), so slow ones (the first demo start) can show elapsed time. */
+  pendingSince: number | null;
   /** The failure to show on the connect screen: the last attempt's, or why the session ended. */
   lastError: IpcError | null;
   /** Which flow produced lastError, so the screen shows it next to the button that was pressed. */
@@ -22,7 +24,7 @@ export interface ConnectionSlice {
 
   statusReceived(status: ConnectionStatus): void;
   profilesReceived(profiles: ProfileSummary[]): void;
-  attemptStarted(attempt: PendingAttempt): void;
+  attemptStarted(attempt: PendingAttempt, now?: number): void;
   attemptFinished(result: IpcResult<ConnectionStatus>): void;
   rateLimitReceived(state: RateLimitState | null): void;
   errorDismissed(): void;
@@ -43,6 +45,7 @@ export const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSli
   status: null,
   profiles: [],
   pending: null,
+  pendingSince: null,
   lastError: null,
   lastAttempt: null,
   rateLimit: null,
@@ -61,15 +64,17 @@ export const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSli
 
   profilesReceived: (profiles) => set({ profiles: sortProfiles(profiles) }),
 
-  attemptStarted: (attempt) => set({ pending: attempt, lastError: null, lastAttempt: attempt.kind }),
+  attemptStarted: (attempt, now = Date.now()) =>
+    set({ pending: attempt, pendingSince: now, lastError: null, lastAttempt: attempt.kind }),
 
   attemptFinished: (result) =>
     set((state) => {
-      if (!result.ok) return { pending: null, lastError: result.error };
+      if (!result.ok) return { pending: null, pendingSince: null, lastError: result.error };
       const status = result.value;
       const failed = !isSignedIn(status) && status.error !== null && state.pending?.kind !== 'sign-out';
       return {
         pending: null,
+        pendingSince: null,
         status,
         lastError: failed ? status.error : null,
         rateLimit: isSignedIn(status) ? state.rateLimit : null,

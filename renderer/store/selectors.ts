@@ -32,3 +32,4 @@ export function selectOpenDataset(state: AppState): Dataset | null {
   return state.datasets?.find((dataset) => dataset.id === screen.datasetId) ?? null;
 }
 export const selectLastAttempt = (state: AppState) => state.lastAttempt;
+export const selectPendingSince = (state: AppState) => state.pendingSince;

@@ -78,11 +78,14 @@ export function createRandom(seed: string): Random {
       return items;
     },
     uuid: () => {
-      const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16));
-      hex[12] = '4';
-      hex[16] = (Math.floor(next() * 4) + 8).toString(16);
-      const s = hex.join('');
-      return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+      // sfc32 yields 32-bit words (next() is word / 2^32, so the word is recovered exactly).
+      const word = (): string => (next() * 4294967296).toString(16).padStart(8, '0');
+      const a = word();
+      const b = word();
+      const c = word();
+      const d = word();
+      const variant = ((Number.parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
+      return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
     },
   };
   return random;

@@ -15,28 +15,46 @@ type Rec = Record<string, unknown>;
 const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-function checkPoint(value: unknown, field: string, problems: Problems): { x: number; y: number } | undefined {
-  if (!isRecord(value) || !isFiniteNumber(value.x) || !isFiniteNumber(value.y) || Object.keys(value).length !== 2) {
-    problems.push(`${field}: must be {x, y} with finite numbers and no other keys`);
-    return undefined;
-  }
-  return { x: value.x, y: value.y };
+/** Running min/max over every point checked, for the enclosing-rectangle rule. */
+interface Extent {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+const emptyExtent = (): Extent => ({ minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity });
+
+function keyCount(record: Rec): number {
+  let count = 0;
+  for (const key in record) if (Object.hasOwn(record, key)) count++;
+  return count;
 }
 
-function checkPoints(value: unknown, field: string, minimum: number, problems: Problems): { x: number; y: number }[] {
+// Written allocation-free: the aerial tiles alone hold over a million points.
+function checkPoint(value: unknown, field: string, problems: Problems, extent?: Extent): void {
+  if (!isRecord(value) || !isFiniteNumber(value.x) || !isFiniteNumber(value.y) || keyCount(value) !== 2) {
+    problems.push(`${field}: must be {x, y} with finite numbers and no other keys`);
+    return;
+  }
+  if (!extent) return;
+  if (value.x < extent.minX) extent.minX = value.x;
+  if (value.y < extent.minY) extent.minY = value.y;
+  if (value.x > extent.maxX) extent.maxX = value.x;
+  if (value.y > extent.maxY) extent.maxY = value.y;
+}
+
+function checkPoints(value: unknown, field: string, minimum: number, problems: Problems, extent: Extent): void {
   if (!Array.isArray(value) || value.length < minimum) {
     problems.push(`${field}: needs at least ${minimum} points`);
-    return [];
+    return;
   }
-  return value.flatMap((point, i) => checkPoint(point, `${field}[${i}]`, problems) ?? []);
+  for (let i = 0; i < value.length; i++) checkPoint(value[i], `${field}[${i}]`, problems, extent);
 }
 
-function checkEnclosingBox(annotation: Rec, points: { x: number; y: number }[], problems: Problems): void {
+function checkEnclosingBox(annotation: Rec, extent: Extent, problems: Problems): void {
+  if (extent.minX === Infinity) return;
   const box = annotation.bounding_box;
-  if (points.length === 0) return;
-  const xs = points.map((p) => p.x);
-  const ys = points.map((p) => p.y);
-  const expected = { x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) };
+  const expected = { x: extent.minX, y: extent.minY, w: extent.maxX - extent.minX, h: extent.maxY - extent.minY };
   if (!isRecord(box) || box.x !== expected.x || box.y !== expected.y || box.w !== expected.w || box.h !== expected.h) {
     problems.push(`bounding_box: must be the enclosing rectangle ${JSON.stringify(expected)}`);
   }
@@ -56,20 +74,26 @@ export function annotationProblems(annotation: Rec, classes: readonly SeedClass[
   }
   if (type === 'bbox') {
     const box = annotation.bounding_box;
-    const ok = isRecord(box) && Object.keys(box).length === 4 && [box.x, box.y, box.w, box.h].every(isFiniteNumber);
+    const ok = isRecord(box) && keyCount(box) === 4 && [box.x, box.y, box.w, box.h].every(isFiniteNumber);
     if (!ok || !((box.w as number) > 0 && (box.h as number) > 0)) problems.push('bounding_box: {x, y, w > 0, h > 0} required');
   } else if (type === 'polygon') {
     const polygon = annotation.polygon;
-    if (!isRecord(polygon) || Object.keys(polygon).join() !== 'paths' || !Array.isArray(polygon.paths) || polygon.paths.length === 0) {
+    if (!isRecord(polygon) || keyCount(polygon) !== 1 || !Array.isArray(polygon.paths) || polygon.paths.length === 0) {
       problems.push('polygon: {paths: [ring, …]} with at least one ring required');
     } else {
-      const points = polygon.paths.flatMap((ring, i) => checkPoints(ring, `polygon.paths[${i}]`, 3, problems));
-      checkEnclosingBox(annotation, points, problems);
+      const extent = emptyExtent();
+      polygon.paths.forEach((ring, i) => checkPoints(ring, `polygon.paths[${i}]`, 3, problems, extent));
+      checkEnclosingBox(annotation, extent, problems);
     }
   } else if (type === 'polyline') {
     const polyline = annotation.polyline;
-    if (!isRecord(polyline) || Object.keys(polyline).join() !== 'path') problems.push('polyline: {path: [point, …]} required');
-    else checkEnclosingBox(annotation, checkPoints(polyline.path, 'polyline.path', 2, problems), problems);
+    if (!isRecord(polyline) || keyCount(polyline) !== 1 || !('path' in polyline)) {
+      problems.push('polyline: {path: [point, …]} required');
+    } else {
+      const extent = emptyExtent();
+      checkPoints(polyline.path, 'polyline.path', 2, problems, extent);
+      checkEnclosingBox(annotation, extent, problems);
+    }
   } else if (type === 'keypoint') {
     checkPoint(annotation.keypoint, 'keypoint', problems);
   }

@@ -13,7 +13,8 @@ export interface HttpRequest {
   /** `api` requests may carry the key (to the configured origin only); `signed` ones never do. */
   kind: 'api' | 'signed';
   headers?: Record<string, string>;
-  body?: string | Uint8Array;
+  // ArrayBuffer-backed so the same code type-checks against both Node and DOM fetch typings.
+  body?: string | Uint8Array<ArrayBuffer>;
   /** `json`: one deadline for the whole exchange. `bytes`: an idle deadline reset by each chunk. */
   timing: 'json' | 'bytes';
   maxBytes: number;

@@ -1,8 +1,10 @@
+import { useEffect, useState } from 'react';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { ArrowRightIcon, SparkIcon } from '../../components/icons';
 import { Spinner } from '../../components/Spinner';
 import { openDemoWorkspace } from '../../store/actions/connectionActions';
-import { selectLastAttempt, selectLastError, selectPending } from '../../store/selectors';
+import { formatElapsed } from '../../format/time';
+import { selectLastAttempt, selectLastError, selectPending, selectPendingSince } from '../../store/selectors';
 import { appStore, useAppStore } from '../../store/useAppStore';
 
 /**
@@ -13,7 +15,16 @@ export function DemoCard() {
   const pending = useAppStore(selectPending);
   const lastError = useAppStore(selectLastError);
   const lastAttempt = useAppStore(selectLastAttempt);
+  const pendingSince = useAppStore(selectPendingSince);
   const starting = pending?.kind === 'demo';
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => {
+    if (!starting) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [starting]);
+  const elapsed = starting && pendingSince !== null ? formatElapsed(now - pendingSince) : null;
 
   return (
     <div className="demo">
@@ -30,7 +41,7 @@ export function DemoCard() {
           <span className="demo-card__title">{starting ? 'Starting the demo workspace…' : 'Open the demo workspace'}</span>
           <span className="demo-card__description">
             {starting
-              ? 'Preparing sample images on this computer. The first start can take a minute.'
+              ? `Preparing sample images on this computer; the first start takes a few minutes.${elapsed ? ` ${elapsed}` : ''}`
               : 'A sample workspace that runs locally on this computer: real datasets, images and annotations. No account, no network.'}
           </span>
         </span>

@@ -14,16 +14,23 @@ export function DatasetCard({ dataset, now, onOpen }: { dataset: Dataset; now: n
   return (
     <article className="dataset-card" data-testid="datasets.card" data-dataset-id={dataset.id}>
       <header className="dataset-card__header">
-        <h3 className="dataset-card__name">
-          <button
-            type="button"
-            className="dataset-card__open"
-            onClick={() => onOpen(dataset.id)}
-            data-testid="datasets.card.open"
-          >
-            <span data-testid="datasets.card.name">{dataset.name}</span>
-          </button>
-        </h3>
+        <div className="dataset-card__heading">
+          <h3 className="dataset-card__name">
+            <button
+              type="button"
+              className="dataset-card__open"
+              onClick={() => onOpen(dataset.id)}
+              data-testid="datasets.card.open"
+            >
+              <span data-testid="datasets.card.name">{dataset.name}</span>
+            </button>
+          </h3>
+          <p className="dataset-card__types" data-testid="datasets.card.types">
+            {dataset.annotation_types.length === 0
+              ? 'No annotation types'
+              : dataset.annotation_types.map(annotationTypeLabel).join(' · ')}
+          </p>
+        </div>
         <span className="dataset-card__updated" title={dataset.updated_at}>
           Updated {formatRelativeTime(dataset.updated_at, now)}
         </span>
@@ -56,18 +63,6 @@ export function DatasetCard({ dataset, now, onOpen }: { dataset: Dataset; now: n
             <span className="visually-hidden">Annotations</span>
           </dt>
           <dd data-testid="datasets.card.annotationCount">{pluralize(dataset.annotation_count, 'annotation')}</dd>
-        </div>
-        <div className="dataset-card__types" data-testid="datasets.card.types">
-          <dt className="visually-hidden">Annotation types</dt>
-          {dataset.annotation_types.length === 0 ? (
-            <dd className="dataset-card__type dataset-card__type--none">No types</dd>
-          ) : (
-            dataset.annotation_types.map((type) => (
-              <dd key={type} className="dataset-card__type">
-                {annotationTypeLabel(type)}
-              </dd>
-            ))
-          )}
         </div>
       </dl>
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Notice } from '../../components/Notice';
 import { selectScreen, selectStatus } from '../../store/selectors';
@@ -11,20 +12,27 @@ import './Shell.css';
 export function Shell() {
   const status = useAppStore(selectStatus);
   const screen = useAppStore(selectScreen);
+  const [sessionNoticeDismissed, setSessionNoticeDismissed] = useState(false);
+  const showSessionNotice = status?.keyStorage === 'session-only' && !sessionNoticeDismissed;
 
   return (
     <div className="shell" data-testid="shell">
       <TopBar />
-      {status?.keyStorage === 'session-only' || status?.state === 'offline' ? (
+      {showSessionNotice || status?.state === 'offline' ? (
         <div className="shell__notices">
-          {status.keyStorage === 'session-only' ? (
-            <Notice tone="warning" title="Your API key is kept for this session only" testId="shell.sessionOnlyNotice">
-              No OS keychain is available on this computer, so the key lives in memory and is forgotten when the app
-              quits. You will need to enter it again next time.
+          {showSessionNotice ? (
+            <Notice
+              tone="warning"
+              inline
+              title="API key kept for this session only"
+              testId="shell.sessionOnlyNotice"
+              onDismiss={() => setSessionNoticeDismissed(true)}
+            >
+              No OS keychain is available, so the key is forgotten when the app quits.
             </Notice>
           ) : null}
-          {status.state === 'offline' ? (
-            <Notice tone="info" title="Offline" testId="shell.offlineNotice">
+          {status?.state === 'offline' ? (
+            <Notice tone="info" inline title="Offline" testId="shell.offlineNotice">
               The server cannot be reached. Cached data stays available; the app reconnects on its own.
             </Notice>
           ) : null}

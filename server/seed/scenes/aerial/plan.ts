@@ -177,8 +177,12 @@ export function planAerialImage(random: Random, size: number, targetCount: numbe
   const status = pickStatus(random, { new: 3, in_progress: 4, complete: 3 });
   // The stress case must stay big: `new` tiles hold raw model output rather than nothing.
   const policy = authorPolicy(random, status, { emptyNewShare: 0 });
-  const annotations = [...scene.roads, ...scene.features].map((feature) =>
-    polygonAnnotation(random.uuid(), feature.name, feature.rings, policy.next('model:sam-2')),
-  );
+  const annotations = [...scene.roads, ...scene.features].map((feature) => {
+    const annotation = polygonAnnotation(random.uuid(), feature.name, feature.rings, policy.next('model:sam-2'));
+    // Paint from the snapped rings the label carries: picture and label agree to the half pixel,
+    // and the unsnapped copies can be collected.
+    feature.rings = (annotation.polygon as { paths: XY[][] }).paths;
+    return annotation;
+  });
   return { scene, status, annotations };
 }

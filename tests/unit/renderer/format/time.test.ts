@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRelativeTime, formatTimeUntil } from '../../../../renderer/format/time';
+import { formatDuration, formatElapsed, formatRelativeTime, formatTimeUntil } from '../../../../renderer/format/time';
 
 describe('formatDuration', () => {
   it.each([
@@ -37,5 +37,17 @@ describe('formatRelativeTime', () => {
 
   it('falls back to a date for old stamps', () => {
     expect(formatRelativeTime('2023-01-15T10:30:00.000Z', now)).toMatch(/2023/);
+  });
+});
+
+describe('formatElapsed', () => {
+  it.each([
+    [0, '0:00'],
+    [7_400, '0:07'],
+    [222_000, '3:42'],
+    [-5, '0:00'],
+    [Number.NaN, '0:00'],
+  ])('%s ms reads %s', (ms, text) => {
+    expect(formatElapsed(ms)).toBe(text);
   });
 });
