@@ -31,9 +31,9 @@ function keyCount(record: Rec): number {
 }
 
 // Written allocation-free: the aerial tiles alone hold over a million points.
-function checkPoint(value: unknown, field: string, problems: Problems, extent?: Extent): void {
+function checkPoint(value: unknown, field: string | (() => string), problems: Problems, extent?: Extent): void {
   if (!isRecord(value) || !isFiniteNumber(value.x) || !isFiniteNumber(value.y) || keyCount(value) !== 2) {
-    problems.push(`${field}: must be {x, y} with finite numbers and no other keys`);
+    problems.push(`${typeof field === 'string' ? field : field()}: must be {x, y} with finite numbers and no other keys`);
     return;
   }
   if (!extent) return;
@@ -48,7 +48,7 @@ function checkPoints(value: unknown, field: string, minimum: number, problems: P
     problems.push(`${field}: needs at least ${minimum} points`);
     return;
   }
-  for (let i = 0; i < value.length; i++) checkPoint(value[i], `${field}[${i}]`, problems, extent);
+  for (let i = 0; i < value.length; i++) checkPoint(value[i], () => `${field}[${i}]`, problems, extent);
 }
 
 function checkEnclosingBox(annotation: Rec, extent: Extent, problems: Problems): void {

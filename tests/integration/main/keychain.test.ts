@@ -31,6 +31,7 @@ describe.skipIf(!expectKeyring)('keychain (real gnome-keyring over D-Bus)', () =
     const service = `pictograph-test-${randomUUID()}`;
     const store = await createSecretStore({ service });
     const other = await createSecretStore({ service: `${service}-other` });
+    expect([store.storage, other.storage]).toEqual(['keychain', 'keychain']);
     await store.set('profile-a', 'key-a');
     await store.set('profile-b', 'key-b');
     await other.set('profile-a', 'key-other');
