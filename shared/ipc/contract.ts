@@ -25,8 +25,8 @@ export type EventName = keyof typeof events;
 export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
 /** What the handler receives: the parsed (defaulted, trimmed) request. */
 export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
-export type ResponseOf<C extends ChannelName> = NonNullable<Channels[C]['response']>;
-export type EventPayload<E extends EventName> = NonNullable<(typeof events)[E]['payload']>;
+export type ResponseOf<C extends ChannelName> = Exclude<Channels[C]['response'], undefined>;
+export type EventPayload<E extends EventName> = Exclude<(typeof events)[E]['payload'], undefined>;
 
 type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
 type VerbOf<C, D extends string> = C extends `${D}:${infer V}` ? V : never;

@@ -16,6 +16,8 @@ function percentile(values: number[], p: number): number {
 }
 
 async function rssBytes(pid: number): Promise<number> {
+  process.kill(pid, 'SIGUSR2');
+  await new Promise((resolve) => setTimeout(resolve, 500));
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = /VmRSS:\s+(\d+) kB/.exec(status);
   if (!kb) throw new Error('no VmRSS');
@@ -23,7 +25,7 @@ async function rssBytes(pid: number): Promise<number> {
 }
 
 async function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string; key: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'serverChild.ts'), dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'serverChild.ts'), dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   const info = await new Promise<{ url: string; keys: { viewer: string } }>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
@@ -78,7 +80,8 @@ export async function benchServer(): Promise<BenchResult[]> {
     for (let i = 0; i < 40; i++) listTimes.push(await timed(`${listUrl}&offset=${(i * 2_377) % 99_000}`, key));
 
     const annotationUrls = imageIds.slice(0, 5_000).map((id) => `${api}/annotations/${id}`);
-    await hammer(annotationUrls, key, 1_000, CONCURRENCY);
+    // Warm up until V8's heap and SQLite's page cache reach their working size.
+    await hammer(annotationUrls, key, 20_000, CONCURRENCY);
     const rssBefore = await rssBytes(child.pid!);
     const rates: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {

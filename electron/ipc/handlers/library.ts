@@ -52,8 +52,7 @@ export function createLibraryHandlers({ session, known, reviews, appOrigin }: Li
       ),
     // No connection needed: the URL is resolved (and authorised) when the image is requested.
     'media:url': ({ imageId, variant }) => settle(async () => ({ url: mediaUrlFor(appOrigin, imageId, variant) })),
-    // `null` before the first API answer. The cast only bridges ResponseOf, whose NonNullable
-    // strips the `| null` this channel declares (reported to the lead: use Exclude<…, undefined>).
-    'rateLimit:get': () => settle(async () => session.active?.client.rateLimit ?? null) as Promise<IpcResult<RateLimitState>>,
+    // `null` before the first API answer.
+    'rateLimit:get': () => settle(async () => session.active?.client.rateLimit ?? null),
   };
 }
