@@ -1,4 +1,3 @@
-import type { IpcResult, RateLimitState } from '../../../shared/ipc';
 import type { LocalReviewStore } from '../../services/review/localReviewStore';
 import type { KnownDatasets } from '../../services/session/knownDatasets';
 import type { Session } from '../../services/session/session';

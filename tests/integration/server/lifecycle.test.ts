@@ -45,6 +45,25 @@ describe('restart', () => {
   });
 });
 
+describe('seeding', () => {
+  it('a bad fixture fails the start with a clear message and leaves the data dir unseeded', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pictograph-badseed-'));
+    cleanup.push(dir);
+    const good = await startTestServer({ dataDir: dir, seed: { datasets: [] } });
+    await good.close();
+    const bad = { datasets: [{ name: 'Bad', description: null, annotation_types: ['bbox'], classes: [{ name: 'car', color: '#ffffff' }], images: [{ filename: '../up.png', directory_path: '/', mime_type: 'image/png', width: 1, height: 1, status: 'new' as const, file: '/nonexistent', annotations: [] }] }] };
+    const dir2 = await mkdtemp(join(tmpdir(), 'pictograph-badseed-'));
+    cleanup.push(dir2);
+    await expect(startTestServer({ dataDir: dir2, seed: bad })).rejects.toThrow(/seed image .*\.\.\/up\.png.*must not contain/);
+    const retry = await startTestServer({ dataDir: dir2, seed: { datasets: [] } });
+    try {
+      expect((await call(retry, 'GET', '/datasets/')).json).toEqual([]);
+    } finally {
+      await retry.close();
+    }
+  });
+});
+
 describe('fault injection (test mode)', () => {
   it('fails the next `count` matching requests, then recovers; validates its body', async () => {
     const server = await startTestServer();

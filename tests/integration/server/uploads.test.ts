@@ -147,6 +147,20 @@ describe('register errors', () => {
     expect(magic.status).toBe(415);
   });
 
+  it('a registered image sharp cannot decode: metadata works, width/height stay null, thumbnail is 404', async () => {
+    const upload = await reserve({ filename: 'broken.tif', content_type: 'image/tiff' });
+    const bytes = Buffer.concat([Buffer.from([0x49, 0x49, 0x2a, 0x00]), Buffer.alloc(60, 0xee)]);
+    expect((await put(upload.res.json.upload_url, bytes, 'image/tiff')).status).toBe(200);
+    const reg = await call(server, 'POST', '/images/register', {
+      body: registerBody(upload, { file_size: bytes.length, mime_type: 'image/tiff', width: null, height: null }),
+    });
+    expect(reg.status).toBe(201);
+    expect(reg.json).toMatchObject({ width: null, height: null, mime_type: 'image/tiff' });
+    const thumb = await call(server, 'GET', `/images/${reg.json.id}/thumbnail`);
+    expect(thumb.status).toBe(404);
+    expect(thumb.json.error).toBe('not_found');
+  });
+
   it('404 once the 1 h registration window has passed', async () => {
     const upload = await reserve();
     await put(upload.res.json.upload_url, png);
