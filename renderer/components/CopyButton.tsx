@@ -7,7 +7,18 @@ type CopyState = 'idle' | 'copied' | 'failed';
  * Copies a value (a request id, an error report). The clipboard can be refused (no user gesture,
  * no permission in a test browser): then say so, and the value is still selectable on screen.
  */
-export function CopyButton({ value, label, testId }: { value: string; label: string; testId?: string }) {
+export function CopyButton({
+  value,
+  label,
+  idleText = 'Copy',
+  testId,
+}: {
+  value: string;
+  /** What is copied, for the tooltip and screen readers ("Copy request id"). */
+  label: string;
+  idleText?: string;
+  testId?: string;
+}) {
   const [state, setState] = useState<CopyState>('idle');
 
   useEffect(() => {
@@ -25,7 +36,7 @@ export function CopyButton({ value, label, testId }: { value: string; label: str
     }
   };
 
-  const text = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy';
+  const text = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : idleText;
   return (
     <button
       type="button"

@@ -45,8 +45,7 @@ const titles: Partial<Record<IpcErrorCode, string>> = {
 };
 
 const hints: Partial<Record<IpcErrorCode, string>> = {
-  invalid_api_key:
-    'Check that the key is complete and still active (Pictograph → Settings → API keys). Keys start with pk_live_.',
+  invalid_api_key: 'Copy the whole key again from Pictograph → Settings → API keys; it starts with pk_live_.',
   network: 'Check the server address, your network, and that the server is running.',
   offline: 'Your cached datasets stay available; the app reconnects when the network is back.',
   timeout: 'The server or the network is slow right now. Try again in a moment.',

@@ -2,13 +2,17 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { createCanvas } from '@napi-rs/canvas';
+import sharp from 'sharp';
 import type { PlannedImage } from './plan';
 
 /**
  * Paints and encodes images into `folder`. Painting is synchronous on this thread; encoding
- * (`canvas.encode`) runs on libuv's thread pool, so the next scene is painted while earlier ones
- * are still being compressed — on two cores that keeps both busy without worker files (which a
- * bundled server could not load). A pixel budget bounds memory: a 4096² canvas is 64 MiB.
+ * (sharp, from the raw pixels; Huffman optimisation off: a third less CPU for 5 % more bytes)
+ * runs on libuv's thread pool, so the next scene is painted while
+ * earlier ones are still being compressed — on two cores that keeps both busy without worker files
+ * (which a bundled server could not load). sharp encodes JPEG a little and PNG 3–4× faster than
+ * the canvas encoder, and writes RGB without a useless alpha channel. A pixel budget bounds
+ * memory: a 4096² canvas is 64 MiB.
  * Returns cache-relative path → byte size.
  */
 const PIXEL_BUDGET = 3 * 4096 * 4096;
@@ -31,8 +35,12 @@ export async function renderImages(images: readonly PlannedImage[], folder: stri
     image.paint(canvas.getContext('2d'));
     pixelsInFlight += cost;
     const target = join(folder, image.cacheFile);
+    const pixels = sharp(canvas.data(), { raw: { width: image.width, height: image.height, channels: 4 } }).removeAlpha();
     const task: Promise<void> = (async () => {
-      const bytes = image.encode.format === 'jpeg' ? await canvas.encode('jpeg', image.encode.quality) : await canvas.encode('png');
+      const bytes =
+        image.encode.format === 'jpeg'
+          ? await pixels.jpeg({ quality: image.encode.quality, optimiseCoding: false }).toBuffer()
+          : await pixels.png({ compressionLevel: 6, adaptiveFiltering: false }).toBuffer();
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, bytes);
       sizes.set(image.cacheFile, bytes.length);

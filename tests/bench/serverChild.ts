@@ -17,5 +17,9 @@ const server = await startServer({
 });
 process.stdout.write(`${JSON.stringify({ url: server.url, keys: server.keys })}\n`);
 process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
-// The benchmark asks for a full GC before each memory reading, so RSS reflects live data.
-process.on('SIGUSR2', () => (globalThis as { gc?: () => void }).gc?.());
+// The benchmark asks for a memory reading: full GC first, so heapUsed is live data only.
+process.on('SIGUSR2', () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  process.stdout.write(`${JSON.stringify({ rss, heapUsed })}\n`);
+});

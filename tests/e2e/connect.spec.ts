@@ -156,4 +156,21 @@ describe('connect screen', () => {
     expect(await connect.baseUrl.inputValue()).toBe(server.url);
     await expect.poll(() => connect.apiKey.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement)).toBe(true);
   });
+
+  it('tells a viewer-key user up front that the workspace is read-only', async () => {
+    const { app, connect } = await open();
+    await connect.connect(server.url, server.keys.viewer);
+    const shell = new ShellPage(app.page);
+    await shell.waitUntilShown();
+    const notice = app.page.getByTestId('shell.readOnlyNotice');
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/viewer key[\s\S]*member role/);
+    // A member key shows no such notice.
+    await shell.signOut();
+    await connect.waitUntilShown();
+    await connect.connect(server.url, server.keys.member);
+    await shell.waitUntilShown();
+    await new DatasetsPage(app.page).waitForCards();
+    expect(await app.page.getByTestId('shell.readOnlyNotice').count()).toBe(0);
+  });
 });

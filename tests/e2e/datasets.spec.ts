@@ -81,7 +81,7 @@ describe('datasets overview', () => {
     const fault = await fetch(`${server.url}/__local/faults`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ status: 503, count: 4, path_prefix: '/datasets/' }),
+      body: JSON.stringify({ status: 503, count: 4, path_prefix: '/datasets' }),
     });
     expect(fault.status).toBe(204);
 

@@ -69,6 +69,15 @@ export class BaseUrl {
     return url;
   }
 
+  /** `/api-keys/` → the absolute URL of a route under `/api/v1/` but outside the developer root (§9). */
+  v1(path: string, query?: Record<string, string | number | boolean | undefined>): URL {
+    const url = new URL(`${this.origin}${this.prefix}/api/v1${path}`);
+    for (const [name, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    return url;
+  }
+
   /**
    * Resolves a URL found in a response body. `/api/v1/…` paths and absolute URLs whose path holds
    * `/api/v1/` are API URLs: their path is re-rooted on the configured origin (a hosted body may name

@@ -1,8 +1,8 @@
-import { annotationListSchema, datasetSchema, downloadListingSchema, imageMetaSchema, saveAnnotationsResultSchema } from '../../../shared/api';
-import type { Annotation, Dataset, DownloadListing, ImageMeta, SaveAnnotationsResult } from '../../../shared/api';
+import { annotationListSchema, apiKeyRecordSchema, datasetSchema, ROLES, downloadListingSchema, imageMetaSchema, saveAnnotationsResultSchema } from '../../../shared/api';
+import type { Annotation, Dataset, DownloadListing, ImageMeta, Role, SaveAnnotationsResult } from '../../../shared/api';
 import { canonicalizeForSave, validateAnnotations } from '../../../shared/annotations/validate';
 import type { ImageFilters, RateLimitState } from '../../../shared/ipc/channels/library';
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import { HttpTransport } from './http';
 import { MAX_IMAGE_BYTES, MAX_THUMBNAIL_BYTES } from './options';
 import type { ClientOptions } from './options';
@@ -34,6 +34,30 @@ export class PictographClient {
   /** `GET /datasets/?limit=1` (§13.10): proves the address, the key and the response shape. */
   async testConnection(signal?: AbortSignal): Promise<void> {
     await this.api.getList('/datasets/', { limit: 1 }, datasetSchema, signal);
+  }
+
+  /**
+   * The key's role, so the UI can say "read-only" before a save fails. The API has no "who am I":
+   * an admin+ key finds itself by prefix in `GET /api/v1/api-keys/`; a lower key is refused there
+   * with a 403 whose details name its `current_role`. Null when the server cannot tell (no key
+   * routes, an unexpected answer) — the role is a courtesy, never a gate.
+   */
+  async ownRole(keyPrefix: string, signal?: AbortSignal): Promise<Role | null> {
+    try {
+      const pages = paginate((limit, offset) => this.api.getListAt(this.http.base.v1('/api-keys/', { limit, offset }), apiKeyRecordSchema, signal), {
+        keyOf: (key) => key.id,
+        ...(signal ? { signal } : {}),
+      });
+      for await (const page of pages) {
+        const mine = page.find((key) => key.key_prefix === keyPrefix);
+        if (mine) return mine.role;
+      }
+      return null;
+    } catch (error) {
+      if (!isAppError(error) || error.code === 'network' || error.code === 'timeout' || error.code === 'cancelled') throw error;
+      const current = error.code === 'forbidden' ? error.details?.currentRole : null;
+      return ROLES.find((role) => role === current) ?? null;
+    }
   }
 
   listDatasets(signal?: AbortSignal): Promise<Dataset[]> {

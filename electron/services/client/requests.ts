@@ -33,7 +33,11 @@ export class ApiRequests {
   }
 
   async getList<S extends z.ZodType>(path: string, query: Query, itemSchema: S, signal?: AbortSignal): Promise<DecodedList<z.output<S>>> {
-    const url = this.http.base.api(path, query);
+    return this.getListAt(this.http.base.api(path, query), itemSchema, signal);
+  }
+
+  /** A list at an absolute API URL (routes outside the developer root, such as `/api/v1/api-keys/`). */
+  async getListAt<S extends z.ZodType>(url: URL, itemSchema: S, signal?: AbortSignal): Promise<DecodedList<z.output<S>>> {
     const res = await this.http.send({ method: 'GET', url, kind: 'api', headers: JSON_HEADERS, timing: 'json', maxBytes: MAX_JSON_BYTES, ...opt(signal) });
     return decodeList(res, itemSchema, describeRequest('GET', url));
   }

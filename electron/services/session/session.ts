@@ -66,6 +66,7 @@ export class Session {
       profile: last ? this.#summary(last, false) : null,
       keyStorage: deps.secrets.storage,
       keyPrefix: null,
+      role: null,
       error: null,
     };
   }
@@ -122,6 +123,7 @@ export class Session {
       state: 'signed-out',
       profile: profile ? this.#summary(profile, profile.kind === 'demo' && (await this.#hasKey(profile.id))) : null,
       keyPrefix: null,
+      role: null,
       error: null,
     });
     return this.status;
@@ -148,7 +150,7 @@ export class Session {
     if (isAppError(error) && error.code === 'invalid_api_key') {
       this.#active = null;
       this.#deps.log('warn', 'The server rejected the API key; signed out', { profile: active.profile.id, keyPrefix: active.keyPrefix });
-      this.#setStatus({ ...this.#status, state: 'signed-out', keyPrefix: null, error: error.toIpcError() });
+      this.#setStatus({ ...this.#status, state: 'signed-out', keyPrefix: null, role: null, error: error.toIpcError() });
     } else if (isOfflineError(error) && this.#status.state === 'connected') {
       this.#setStatus({ ...this.#status, state: 'offline', error: asIpcError(error) });
     }
@@ -158,7 +160,7 @@ export class Session {
     const attempt = ++this.#attempt;
     const before = { status: this.#status, active: this.#active };
     const keyPrefix = apiKey.slice(0, KEY_PREFIX_LENGTH);
-    this.#setStatus({ state: 'connecting', profile: this.#summary(profile, !mode.storeKey || (await this.#hasKey(profile.id))), keyPrefix: null, error: null });
+    this.#setStatus({ state: 'connecting', profile: this.#summary(profile, !mode.storeKey || (await this.#hasKey(profile.id))), keyPrefix: null, role: null, error: null });
     if (attempt !== this.#attempt) throw supersededError();
     const client = this.#deps.createClient(profile.baseUrl, apiKey);
     let offlineError: unknown = null;
@@ -177,6 +179,8 @@ export class Session {
       this.#deps.log('warn', 'Connection attempt failed', { profile: profile.id, keyPrefix, code: isAppError(error) ? error.code : 'internal' });
       throw error;
     }
+    // Only worth a request when online; a failure here must not fail the connection.
+    const role = offlineError ? null : await client.ownRole(keyPrefix).catch(() => null);
     if (attempt !== this.#attempt) throw supersededError();
     this.#active = { profile, client, keyPrefix };
     this.#deps.log('info', offlineError ? 'Resumed offline' : 'Connected', { profile: profile.id, baseUrl: profile.baseUrl, keyPrefix });
@@ -184,6 +188,7 @@ export class Session {
       state: offlineError ? 'offline' : 'connected',
       profile: this.#summary(profile, true),
       keyPrefix,
+      role,
       error: offlineError ? asIpcError(offlineError) : null,
     });
     return this.status;
@@ -193,7 +198,7 @@ export class Session {
   #restoreAfterFailure(before: { status: ConnectionStatus; active: ActiveConnection | null }, error: unknown): void {
     this.#active = before.active;
     if (before.active) this.#setStatus(before.status);
-    else this.#setStatus({ ...before.status, state: 'signed-out', keyPrefix: null, error: asIpcError(error) });
+    else this.#setStatus({ ...before.status, state: 'signed-out', keyPrefix: null, role: null, error: asIpcError(error) });
   }
 
   #profileFor(input: ConnectInput, baseUrl: string): StoredProfile {

@@ -113,19 +113,10 @@ export function ConnectForm({ draft, onDraftChange, keyInputRef }: ConnectFormPr
           error={shownError}
           testId="connect.error"
           compact
-          actions={
-            <button
-              type="button"
-              className="btn btn--small btn--ghost"
-              onClick={() => {
-                setLocalError(null);
-                appStore.getState().errorDismissed();
-              }}
-              data-testid="connect.error.dismiss"
-            >
-              Dismiss
-            </button>
-          }
+          onDismiss={() => {
+            setLocalError(null);
+            appStore.getState().errorDismissed();
+          }}
         />
       ) : null}
     </form>

@@ -49,7 +49,9 @@ export function DemoCard() {
           <ArrowRightIcon size={18} />
         </span>
       </button>
-      {lastAttempt === 'demo' && lastError ? <ErrorPanel error={lastError} testId="connect.error" compact /> : null}
+      {lastAttempt === 'demo' && lastError ? (
+        <ErrorPanel error={lastError} testId="connect.error" compact onDismiss={() => appStore.getState().errorDismissed()} />
+      ) : null}
     </div>
   );
 }

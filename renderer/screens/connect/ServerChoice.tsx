@@ -82,7 +82,9 @@ export function ServerChoice({ kind, customUrl, onKindChange, onCustomUrlChange,
               data-testid="connect.baseUrl"
             />
           </div>
-          <p className="field__hint">A self-hosted Pictograph, or pictograph-local such as http://127.0.0.1:8787</p>
+          {customUrl === '' ? (
+            <p className="field__hint">Self-hosted Pictograph or pictograph-local, e.g. http://127.0.0.1:8787</p>
+          ) : null}
         </>
       )}
     </div>

@@ -14,11 +14,13 @@ export function Shell() {
   const screen = useAppStore(selectScreen);
   const [sessionNoticeDismissed, setSessionNoticeDismissed] = useState(false);
   const showSessionNotice = status?.keyStorage === 'session-only' && !sessionNoticeDismissed;
+  const [readOnlyNoticeDismissed, setReadOnlyNoticeDismissed] = useState(false);
+  const showReadOnlyNotice = status?.role === 'viewer' && !readOnlyNoticeDismissed;
 
   return (
     <div className="shell" data-testid="shell">
       <TopBar />
-      {showSessionNotice || status?.state === 'offline' ? (
+      {showSessionNotice || showReadOnlyNotice || status?.state === 'offline' ? (
         <div className="shell__notices">
           {showSessionNotice ? (
             <Notice
@@ -29,6 +31,17 @@ export function Shell() {
               onDismiss={() => setSessionNoticeDismissed(true)}
             >
               No OS keychain is available, so the key is forgotten when the app quits.
+            </Notice>
+          ) : null}
+          {showReadOnlyNotice ? (
+            <Notice
+              tone="info"
+              inline
+              title="Read-only: this is a viewer key"
+              testId="shell.readOnlyNotice"
+              onDismiss={() => setReadOnlyNoticeDismissed(true)}
+            >
+              You can browse images and annotations. Saving annotations and reviewing images need a key with the member role or higher.
             </Notice>
           ) : null}
           {status?.state === 'offline' ? (

@@ -51,7 +51,7 @@ export function TopBar() {
           <div
             className="workspace-chip"
             data-testid="shell.workspace"
-            title={`${profile.name} · ${profile.baseUrl}${status?.keyPrefix ? ` · key ${status.keyPrefix}…` : ''}`}
+            title={`${profile.name} · ${profile.baseUrl}${status?.keyPrefix ? ` · key ${status.keyPrefix}…` : ''}${status?.role ? ` · ${status.role} role` : ''}`}
           >
             <span className="workspace-chip__avatar" aria-hidden="true">
               {profile.name.trim().charAt(0).toUpperCase() || '?'}
@@ -60,7 +60,9 @@ export function TopBar() {
               <span className="workspace-chip__name" data-testid="shell.workspace.name">
                 {profile.name}
               </span>
-              <span className="workspace-chip__host mono">{displayHost(profile.baseUrl)}</span>
+              {displayHost(profile.baseUrl) === profile.name ? null : (
+                <span className="workspace-chip__host mono">{displayHost(profile.baseUrl)}</span>
+              )}
             </span>
             <span className={`tag tag--${profile.kind}`}>{kindLabel[profile.kind]}</span>
           </div>

@@ -80,6 +80,7 @@ export function startConnectionSync(store: AppStore): () => void {
         profile: null,
         keyStorage: null,
         keyPrefix: null,
+        role: null,
         error: status.error,
       });
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, event } from '../define';
+import type { Role } from '../../api/common';
 import type { IpcError } from '../result';
 import { emptyRequest, idArg } from '../schemas';
 
@@ -23,6 +24,8 @@ export interface ConnectionStatus {
   keyStorage: 'keychain' | 'session-only' | null;
   /** Safe to show and log (the first 12 chars). */
   keyPrefix: string | null;
+  /** The key's role when the server tells (viewer keys are read-only); null when unknown. */
+  role: Role | null;
   /** Why the last attempt failed or the session ended (401, network…). */
   error: IpcError | null;
 }

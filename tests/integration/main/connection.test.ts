@@ -113,8 +113,17 @@ describe('viewer keys, resume, 401 and sign-out', () => {
     await h.dispose();
   });
 
+  it('reports the role of member, admin and owner keys (admins find themselves in the key list)', async () => {
+    for (const role of ['member', 'admin', 'owner'] as const) {
+      const connected = await h.ok('connection:connect', { baseUrl: server.url, apiKey: server.keys[role] });
+      expect(connected).toMatchObject({ state: 'connected', role });
+    }
+  });
+
   it('a viewer key connects and reads, but a save names the role it needs', async () => {
-    await h.ok('connection:connect', { baseUrl: server.url, apiKey: server.keys.viewer });
+    const connected = await h.ok('connection:connect', { baseUrl: server.url, apiKey: server.keys.viewer });
+    // The status says read-only up front (found through the 403 of the key routes).
+    expect(connected).toMatchObject({ state: 'connected', role: 'viewer' });
     const [dataset] = await h.ok('datasets:list', {});
     const page = await h.ok('images:page', { datasetId: dataset!.id, limit: 1, offset: 0 });
     const imageId = page.items[0]!.id;

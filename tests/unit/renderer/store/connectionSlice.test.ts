@@ -10,6 +10,7 @@ const status = (state: ConnectionStatus['state'], error: IpcError | null = null)
   profile: state === 'signed-out' ? null : profile,
   keyStorage: 'keychain',
   keyPrefix: state === 'connected' ? 'pk_live_Ab3x' : null,
+  role: state === 'connected' ? 'member' : null,
   error,
 });
 const wrongKey: IpcError = { code: 'invalid_api_key', message: 'Invalid API key', status: 401, requestId: 'r1' };

@@ -1,0 +1,186 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STREET, startTestServer, type TestServer } from '../../support/server';
+import { call, datasetId } from './helpers';
+
+/**
+ * Every export format end to end against a real pictograph-local: create through the API, poll
+ * until completed, fetch the signed download without a key, unzip, and check the contents against
+ * what the API itself says about the images and annotations.
+ */
+type Annotation = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+interface ImageInfo {
+  id: string;
+  filename: string;
+  directory_path: string;
+  width: number | null;
+  height: number | null;
+  status: string;
+  annotations: Annotation[];
+  bytes: Uint8Array;
+  rel: string;
+  stem: string;
+}
+
+let server: TestServer;
+let images: ImageInfo[];
+let classes: { name: string }[];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const id = await datasetId(server, STREET);
+  classes = (await call(server, 'GET', `/datasets/${id}`)).json.classes;
+  const listed = (await call(server, 'GET', `/images/?dataset_id=${id}&limit=1000`)).json as Omit<ImageInfo, 'annotations' | 'bytes' | 'rel' | 'stem'>[];
+  images = [];
+  for (const image of listed) {
+    const annotations = (await call(server, 'GET', `/annotations/${image.id}`)).json.annotations as Annotation[];
+    const res = await fetch(`${server.url}/api/v1/developer/images/${image.id}`, { headers: { 'X-API-Key': server.keys.owner } });
+    const rel = image.directory_path === '/' ? image.filename : `${image.directory_path.slice(1)}/${image.filename}`;
+    images.push({ ...image, annotations, bytes: new Uint8Array(await res.arrayBuffer()), rel, stem: rel.replace(/\.[^./]+$/, '') });
+  }
+});
+afterAll(() => server?.close());
+
+async function exportZip(body: Record<string, unknown>): Promise<{ record: Record<string, any>; files: Record<string, Uint8Array>; disposition: string | null }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const created = await call(server, 'POST', '/exports/', { body: { dataset_name: 'street-scenes', ...body } });
+  expect(created.status, created.text).toBe(201);
+  let record = created.json;
+  for (let i = 0; i < 600 && (record.status === 'pending' || record.status === 'processing'); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    record = (await call(server, 'GET', `/exports/${created.json.id}`)).json;
+  }
+  expect(record.status, record.error_message).toBe('completed');
+  const link = await call(server, 'GET', `/exports/${record.id}/download`);
+  const zip = await fetch(link.json.download_url); // signed: no key
+  expect(zip.status).toBe(200);
+  const bytes = new Uint8Array(await zip.arrayBuffer());
+  expect(bytes.length).toBe(record.file_size);
+  return { record, files: unzipSync(bytes), disposition: zip.headers.get('content-disposition') };
+}
+
+const ofTypes = (image: ImageInfo, types: string[]) => image.annotations.filter((a) => types.includes(a.type));
+const total = (types: string[]) => images.reduce((sum, image) => sum + ofTypes(image, types).length, 0);
+const text = (files: Record<string, Uint8Array>, path: string): string => {
+  const file = files[path];
+  if (!file) throw new Error(`missing ${path}; have ${Object.keys(files).join(', ')}`);
+  return strFromU8(file);
+};
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _p, _l, isAttribute) => !isAttribute && ['image', 'object', 'box', 'polygon', 'polyline', 'points', 'label'].includes(name) });
+
+describe('exports through the API', () => {
+  it('pictograph: the per-image file per image, equal to the API, with images and Content-Disposition', async () => {
+    const { record, files, disposition } = await exportZip({ name: 'fmt pictograph #1', format: 'pictograph', include_images: true });
+    expect(disposition).toBe('attachment; filename="street-scenes-fmt_pictograph__1.zip"');
+    expect(record).toMatchObject({ image_count: images.length, annotation_count: total(['bbox', 'polygon', 'polyline', 'keypoint']) });
+    for (const image of images) {
+      const file = JSON.parse(text(files, `annotations/${image.rel}.json`));
+      expect(file).toEqual({
+        image: image.filename,
+        image_url: `${server.url}/api/v1/developer/images/${image.id}`,
+        image_uuid: image.id,
+        image_path: image.directory_path,
+        annotation_count: image.annotations.length,
+        dataset: { name: STREET, slug: 'street-scenes' },
+        org: { name: 'Acme Test', slug: 'acme-test' },
+        annotations: image.annotations,
+      });
+      expect(files[`images/${image.rel}`]).toEqual(image.bytes);
+    }
+  });
+
+  it('coco: image, annotation and category counts, ids from 1', async () => {
+    const { files } = await exportZip({ name: 'fmt coco', format: 'coco' });
+    const coco = JSON.parse(text(files, 'annotations.json'));
+    expect(coco.info).toEqual({ description: 'fmt coco' });
+    expect(coco.images.map((i: { file_name: string }) => i.file_name)).toEqual(images.map((i) => i.rel));
+    expect(coco.annotations).toHaveLength(total(['bbox', 'polygon']));
+    expect(coco.annotations.map((a: { id: number }) => a.id)).toEqual(coco.annotations.map((_: unknown, i: number) => i + 1));
+    expect(coco.categories).toEqual(classes.map((c, i) => ({ id: i + 1, name: c.name, supercategory: '' })));
+    expect(Object.keys(files)).toEqual(['annotations.json']);
+  });
+
+  it('yolo: a label file per image, lines normalised into [0, 1] with 6 decimals', async () => {
+    const { files } = await exportZip({ name: 'fmt yolo', format: 'yolo' });
+    expect(text(files, 'data.yaml')).toBe(`nc: ${classes.length}\nnames: [${classes.map((c) => JSON.stringify(c.name)).join(', ')}]\n`);
+    for (const image of images) {
+      const lines = text(files, `labels/${image.stem}.txt`).split('\n').filter(Boolean);
+      expect(lines).toHaveLength(image.width === null ? 0 : ofTypes(image, ['bbox', 'polygon']).length);
+      for (const line of lines) {
+        const [cls, ...values] = line.split(' ');
+        expect(Number.isInteger(Number(cls))).toBe(true);
+        for (const value of values) {
+          expect(value).toMatch(/^\d\.\d{6}$/);
+          expect(Number(value)).toBeGreaterThanOrEqual(0);
+          expect(Number(value)).toBeLessThanOrEqual(1);
+        }
+      }
+    }
+  });
+
+  it('pascal_voc: one XML per image with an object per box-like annotation, images under JPEGImages/', async () => {
+    const { files } = await exportZip({ name: 'fmt voc', format: 'pascal_voc', include_images: true });
+    for (const image of images) {
+      const doc = xml.parse(text(files, `Annotations/${image.stem}.xml`)).annotation;
+      expect(doc.filename).toBe(image.rel);
+      expect(doc.size).toEqual({ width: image.width ?? 0, height: image.height ?? 0, depth: 3 });
+      expect(doc.object ?? []).toHaveLength(ofTypes(image, ['bbox', 'polygon', 'polyline']).length);
+      expect(files[`JPEGImages/${image.rel}`]).toEqual(image.bytes);
+    }
+  });
+
+  it('labelme: <stem>.json beside each image with one shape per annotation', async () => {
+    const { files } = await exportZip({ name: 'fmt labelme', format: 'labelme', include_images: true });
+    for (const image of images) {
+      const doc = JSON.parse(text(files, `${image.stem}.json`));
+      expect(doc).toMatchObject({ version: '5.2.1', imagePath: image.filename, imageData: null, imageWidth: image.width ?? 0, imageHeight: image.height ?? 0 });
+      expect(doc.shapes.map((s: { label: string }) => s.label)).toEqual(image.annotations.map((a) => a.name));
+      expect(files[image.rel]).toEqual(image.bytes);
+    }
+  });
+
+  it('cvat: parses, with one <image> per image and every shape', async () => {
+    const { files } = await exportZip({ name: 'fmt cvat', format: 'cvat' });
+    const doc = xml.parse(text(files, 'annotations.xml')).annotations;
+    expect(doc.version).toBe(1.1);
+    expect(doc.meta.task.labels.label.map((l: { name: string }) => l.name)).toEqual(classes.map((c) => c.name));
+    expect(doc.image.map((i: { name: string }) => i.name)).toEqual(images.map((i) => i.rel));
+    doc.image.forEach((element: Record<string, unknown[] | undefined>, index: number) => {
+      const image = images[index]!;
+      expect(element.box ?? []).toHaveLength(ofTypes(image, ['bbox']).length);
+      expect(element.polygon ?? []).toHaveLength(ofTypes(image, ['polygon']).length);
+      expect(element.polyline ?? []).toHaveLength(ofTypes(image, ['polyline']).length);
+      expect(element.points ?? []).toHaveLength(ofTypes(image, ['keypoint']).length);
+    });
+  });
+
+  it('csv: one row per box-like annotation, matching the API', async () => {
+    const { files } = await exportZip({ name: 'fmt csv', format: 'csv' });
+    const rows = parseCsv(text(files, 'annotations.csv'), { columns: true }) as Record<string, string>[];
+    const expected = images.flatMap((image) =>
+      ofTypes(image, ['bbox', 'polygon', 'polyline']).map((a) => ({
+        filename: image.rel,
+        width: String(image.width ?? 0),
+        height: String(image.height ?? 0),
+        class: a.name,
+        xmin: String(a.bounding_box.x),
+        ymin: String(a.bounding_box.y),
+        xmax: String(a.bounding_box.x + a.bounding_box.w),
+        ymax: String(a.bounding_box.y + a.bounding_box.h),
+      })),
+    );
+    expect(rows).toEqual(expected);
+  });
+
+  it('status and class filters: counts after filtering, emptied images still listed', async () => {
+    const { record, files } = await exportZip({ name: 'filtered', format: 'coco', class_filter: ['car'], status_filter: 'in_progress' });
+    const selected = images.filter((image) => image.status === 'in_progress');
+    const cars = selected.reduce((sum, image) => sum + image.annotations.filter((a) => a.name === 'car').length, 0);
+    expect(selected.length).toBeGreaterThan(0);
+    expect(record).toMatchObject({ image_count: selected.length, annotation_count: cars });
+    const coco = JSON.parse(text(files, 'annotations.json'));
+    expect(coco.images).toHaveLength(selected.length);
+    expect(coco.annotations.every((a: { category_id: number }) => a.category_id === 1)).toBe(true);
+  });
+});
