@@ -39,5 +39,8 @@ export class FaultInjector {
 
 function matches(prefix: string | undefined, path: string): boolean {
   if (prefix === undefined) return true;
-  return path.startsWith(prefix) || path.startsWith(`/api/v1/developer${prefix}`);
+  // Paths arrive without their trailing slash (either form is accepted, §1); compare with one so
+  // a prefix written in the canonical form (`/datasets/`) matches too.
+  const withSlash = path.endsWith('/') ? path : `${path}/`;
+  return withSlash.startsWith(prefix) || withSlash.startsWith(`/api/v1/developer${prefix}`);
 }
