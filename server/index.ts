@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { App } from './app';
-import { createSessionKeys, ensureOwnerKey } from './bootstrap/keys';
+import { createSessionKeys, ensureOwnerKey, revokeGeneratedKeys } from './bootstrap/keys';
 import { applySeed } from './bootstrap/seed';
 import { buildExportZip } from './exports';
 import { FaultInjector } from './http/faults';
@@ -56,6 +56,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       store.meta.set('initialized_at', isoAt(clock()));
     }
     const org = resolveOrg(store, opts);
+    revokeGeneratedKeys(store);
     const ownerKey = ensureOwnerKey(store, opts.ownerKey, opts.rateLimit, clock);
     const sessionKeys = createSessionKeys(store, opts.rateLimit, clock);
     const app = createApp(store, blobs, opts, org);

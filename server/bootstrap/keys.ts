@@ -35,8 +35,23 @@ export function ensureOwnerKey(store: Store, given: string | undefined, rateLimi
     return given;
   }
   const secret = generateApiKey();
-  insertKey(store, secret, 'Owner (generated at start)', 'owner', rateLimit, clock);
+  insertKey(store, secret, `Owner ${GENERATED_SUFFIX}`, 'owner', rateLimit, clock);
   return secret;
+}
+
+const GENERATED_SUFFIX = '(generated at start)';
+const ALL_ROLES: readonly Role[] = ['owner', 'admin', 'member', 'viewer'];
+
+/**
+ * Revokes the keys earlier starts generated: their secrets were shown once and are gone, so
+ * keeping them would only pile up live credentials (the embedded demo starts with every app launch).
+ * Keys created through the API, and a configured owner key, are never touched.
+ */
+export function revokeGeneratedKeys(store: Store): number {
+  const total = store.apiKeys.count(ALL_ROLES);
+  const stale = store.apiKeys.list(ALL_ROLES, total, 0).filter((row) => row.name.endsWith(GENERATED_SUFFIX));
+  for (const row of stale) store.apiKeys.delete(row.id);
+  return stale.length;
 }
 
 /** Fresh admin, member and viewer keys for this run (tests and the CLI banner use them). */
@@ -47,7 +62,7 @@ export function createSessionKeys(
 ): { admin: string; member: string; viewer: string } {
   const make = (role: Role): string => {
     const secret = generateApiKey();
-    insertKey(store, secret, `Local ${role} (generated at start)`, role, rateLimit, clock);
+    insertKey(store, secret, `Local ${role} ${GENERATED_SUFFIX}`, role, rateLimit, clock);
     return secret;
   };
   return { admin: make('admin'), member: make('member'), viewer: make('viewer') };
