@@ -18,6 +18,7 @@ const stages = [
   { name: 'typecheck:web', cmd: [bin('tsc'), '-p', 'tsconfig.web.json', '--noEmit'] },
   { name: 'lint', cmd: [bin('eslint'), '.', '--max-warnings=0'] },
   { name: 'unit', vitest: 'unit' },
+  { name: 'seed', cmd: [bin('tsx'), 'scripts/build-demo-seed.ts'] },
   { name: 'integration', vitest: 'integration' },
   { name: 'build:renderer', cmd: [bin('vite'), 'build', '--logLevel', 'warn'] },
   { name: 'e2e', vitest: 'e2e' },

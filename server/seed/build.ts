@@ -2,8 +2,9 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SeedFixture } from './types';
 import type { SeedRecipe } from './recipe';
-import type { PlannedDataset } from './plan';
-import { planSeed } from './plan';
+import type { DatasetLayout } from './plan';
+import { planImage, seedLayout } from './plan';
+import type { RenderJob } from './render';
 import { renderImages } from './render';
 import { loadCachedFixture, sha256, withAbsoluteFiles, writeCacheIndex } from './cache';
 
@@ -31,47 +32,57 @@ export async function buildSeed(recipe: SeedRecipe, cacheDir: string, options: B
 
   await mkdir(cacheDir, { recursive: true });
   await removeAbandonedBuilds(cacheDir, recipe.version);
-  const datasets = planSeed(recipe);
-  const fixture = toFixture(recipe, datasets);
-  const fixtureJson = JSON.stringify(fixture);
-  const images = datasets.flatMap((dataset) => dataset.images);
-  log(`demo seed: painting ${images.length} images into ${versionFolder} (first run only)`);
+  const datasets = seedLayout(recipe);
+  const imageCount = datasets.reduce((sum, dataset) => sum + dataset.images.length, 0);
+  log(`demo seed: painting ${imageCount} images into ${versionFolder} (first run only)`);
 
   const buildFolder = `${versionFolder}.build-${process.pid}-${Date.now().toString(36)}`;
   try {
-    const step = Math.max(1, Math.round(images.length / 10));
-    const sizes = await renderImages(images, buildFolder, (done) => {
-      if (done % step === 0 || done === images.length) log(`demo seed: ${done}/${images.length} images`);
+    const entries = new Map<DatasetLayout, string[]>(datasets.map((dataset) => [dataset, []]));
+    const step = Math.max(1, Math.round(imageCount / 10));
+    const sizes = await renderImages(planAll(datasets, entries), buildFolder, (done) => {
+      if (done % step === 0 || done === imageCount) log(`demo seed: ${done}/${imageCount} images`);
     });
+    const fixtureJson = fixtureText(recipe, datasets, entries);
     await writeCacheIndex(buildFolder, { recipeKey, files: Object.fromEntries([...sizes].sort()) }, fixtureJson);
     const published = await publish(buildFolder, versionFolder, recipeKey);
     log(`demo seed: built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    return published ?? withAbsoluteFiles(fixture, versionFolder);
+    return published ?? withAbsoluteFiles(JSON.parse(fixtureJson) as SeedFixture, versionFolder);
   } finally {
     await rm(buildFolder, { recursive: true, force: true });
   }
 }
 
-function toFixture(recipe: SeedRecipe, datasets: PlannedDataset[]): SeedFixture {
-  return {
-    org: { ...recipe.org },
-    datasets: datasets.map((dataset) => ({
-      name: dataset.name,
-      description: dataset.description,
-      annotation_types: [...dataset.annotation_types],
-      classes: dataset.classes.map((cls) => ({ ...cls })),
-      images: dataset.images.map((image) => ({
-        filename: image.filename,
-        directory_path: image.directory_path,
-        mime_type: image.mime_type,
-        width: image.width,
-        height: image.height,
-        status: image.status,
-        file: image.cacheFile,
-        annotations: image.annotations,
-      })),
-    })),
-  };
+/**
+ * Plans each image just before it is painted and keeps only its fixture entry, as JSON text:
+ * a string is one object to the garbage collector, a million points are a million.
+ */
+function* planAll(datasets: DatasetLayout[], entries: Map<DatasetLayout, string[]>): Generator<RenderJob> {
+  for (const dataset of datasets) {
+    for (const slot of dataset.images) {
+      const planned = planImage(dataset, slot);
+      const meta = {
+        filename: slot.filename,
+        directory_path: slot.directory_path,
+        mime_type: slot.mime_type,
+        width: slot.width,
+        height: slot.height,
+        status: planned.status,
+        file: slot.cacheFile,
+      };
+      entries.get(dataset)!.push(`${JSON.stringify(meta).slice(0, -1)},"annotations":${JSON.stringify(planned.annotations)}}`);
+      yield { slot, paint: planned.paint };
+    }
+  }
+}
+
+/** The fixture as JSON with cache-relative file paths, assembled from the per-image entries. */
+function fixtureText(recipe: SeedRecipe, datasets: DatasetLayout[], entries: Map<DatasetLayout, string[]>): string {
+  const parts = datasets.map((dataset) => {
+    const meta = { name: dataset.name, description: dataset.description, annotation_types: dataset.annotation_types, classes: dataset.classes };
+    return `${JSON.stringify(meta).slice(0, -1)},"images":[${entries.get(dataset)!.join(',')}]}`;
+  });
+  return `{"org":${JSON.stringify(recipe.org)},"datasets":[${parts.join(',')}]}`;
 }
 
 /**

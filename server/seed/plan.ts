@@ -13,30 +13,36 @@ import { planPosesImage } from './scenes/poses/plan';
 import { paintPosesScene } from './scenes/poses/paint';
 
 /**
- * Turns a recipe into every dataset, image and annotation, plus a painter per image. Planning is
- * pure and cheap; painting happens only when the image is not cached yet. Each image plans from
- * its own random stream (`<seed>/<dataset>/<index>`) and paints from another (`…/paint`).
+ * Turns a recipe into datasets and image slots (names, sizes, cache paths: cheap), and each slot
+ * into its status, annotations and painter on demand. Each image plans from its own random stream
+ * (`<seed>/<dataset>/<index>`) and paints from another (`…/paint`), so images can be planned one
+ * at a time and dropped after painting: the aerial tiles alone are over a million points, and
+ * keeping them all alive while painting made garbage collection cost more than the painting.
  */
-export interface PlannedImage {
+export interface ImageSlot {
   filename: string;
   directory_path: string;
   mime_type: 'image/jpeg' | 'image/png';
   width: number;
   height: number;
-  status: SeedImageStatus;
-  annotations: Record<string, unknown>[];
   /** path of the bytes relative to the cache version folder */
   cacheFile: string;
   encode: { format: 'jpeg'; quality: number } | { format: 'png' };
+  plan(): PlannedImage;
+}
+
+export interface PlannedImage {
+  status: SeedImageStatus;
+  annotations: Record<string, unknown>[];
   paint(ctx: Context2D): void;
 }
 
-export interface PlannedDataset {
+export interface DatasetLayout {
   name: string;
   description: string | null;
   annotation_types: string[];
   classes: SeedClass[];
-  images: PlannedImage[];
+  images: ImageSlot[];
 }
 
 const pad = (value: number, digits: number): string => String(value).padStart(digits, '0');
@@ -57,12 +63,11 @@ function streetFolder(index: number, count: number): (typeof STREET_FOLDERS)[num
   return STREET_FOLDERS[STREET_FOLDERS.length - 1]!;
 }
 
-function planStreet(recipe: SeedRecipe): PlannedDataset {
+function streetLayout(recipe: SeedRecipe): DatasetLayout {
   const { count, width, height, jpegQuality } = recipe.street;
-  const images = Array.from({ length: count }, (_, index): PlannedImage => {
+  const images = Array.from({ length: count }, (_, index): ImageSlot => {
     const folder = streetFolder(index, count);
     const key = `${recipe.seed}/street/${index}`;
-    const planned = planStreetImage(createRandom(key), width, height, folder.lighting, folder.highway, `s${pad(index, 4)}`);
     const filename = `${folder.camera}_${pad(1000 + index * 12, 6)}.jpg`;
     return {
       filename,
@@ -70,24 +75,22 @@ function planStreet(recipe: SeedRecipe): PlannedDataset {
       mime_type: 'image/jpeg',
       width,
       height,
-      status: planned.status,
-      annotations: planned.annotations,
       cacheFile: `street-scenes${folder.path}/${filename}`,
       encode: { format: 'jpeg', quality: jpegQuality },
-      paint: (ctx) => paintStreetScene(ctx, planned.scene, createRandom(`${key}/paint`)),
+      plan: () => {
+        const planned = planStreetImage(createRandom(key), width, height, folder.lighting, folder.highway, `s${pad(index, 4)}`);
+        const paint = (ctx: Context2D) => paintStreetScene(ctx, planned.scene, createRandom(`${key}/paint`));
+        return { status: planned.status, annotations: planned.annotations, paint };
+      },
     };
   });
   return { ...STREET_DATASET, images };
 }
 
-function planAerial(recipe: SeedRecipe): PlannedDataset {
+function aerialLayout(recipe: SeedRecipe): DatasetLayout {
   const { count, size, minPolygons, maxPolygons, jpegQuality } = recipe.aerial;
-  const images = Array.from({ length: count }, (_, index): PlannedImage => {
+  const images = Array.from({ length: count }, (_, index): ImageSlot => {
     const key = `${recipe.seed}/aerial/${index}`;
-    const random = createRandom(key);
-    // The first tile always carries the maximum: the editor's worst case is in every demo.
-    const target = index === 0 ? maxPolygons : random.int(minPolygons, maxPolygons);
-    const planned = planAerialImage(random, size, target);
     const folder = index < count / 2 ? '/zone-a' : '/zone-b';
     const filename = `tile_r${pad(Math.floor(index / 4), 2)}_c${pad(index % 4, 2)}.jpg`;
     return {
@@ -96,21 +99,25 @@ function planAerial(recipe: SeedRecipe): PlannedDataset {
       mime_type: 'image/jpeg',
       width: size,
       height: size,
-      status: planned.status,
-      annotations: planned.annotations,
       cacheFile: `aerial-tiles${folder}/${filename}`,
       encode: { format: 'jpeg', quality: jpegQuality },
-      paint: (ctx) => paintAerialScene(ctx, planned.scene, createRandom(`${key}/paint`)),
+      plan: () => {
+        const random = createRandom(key);
+        // The first tile always carries the maximum: the editor's worst case is in every demo.
+        const target = index === 0 ? maxPolygons : random.int(minPolygons, maxPolygons);
+        const planned = planAerialImage(random, size, target);
+        const paint = (ctx: Context2D) => paintAerialScene(ctx, planned.scene, createRandom(`${key}/paint`));
+        return { status: planned.status, annotations: planned.annotations, paint };
+      },
     };
   });
   return { ...AERIAL_DATASET, images };
 }
 
-function planPoses(recipe: SeedRecipe): PlannedDataset {
+function posesLayout(recipe: SeedRecipe): DatasetLayout {
   const { count, width, height } = recipe.poses;
-  const images = Array.from({ length: count }, (_, index): PlannedImage => {
+  const images = Array.from({ length: count }, (_, index): ImageSlot => {
     const key = `${recipe.seed}/poses/${index}`;
-    const planned = planPosesImage(createRandom(key), width, height);
     const filename = `crossing_${pad(index + 1, 4)}.png`;
     return {
       filename,
@@ -118,26 +125,29 @@ function planPoses(recipe: SeedRecipe): PlannedDataset {
       mime_type: 'image/png',
       width,
       height,
-      status: planned.status,
-      annotations: planned.annotations,
       cacheFile: `poses-and-lanes/${filename}`,
       encode: { format: 'png' },
-      paint: (ctx) => paintPosesScene(ctx, planned.scene, createRandom(`${key}/paint`)),
+      plan: () => {
+        const planned = planPosesImage(createRandom(key), width, height);
+        const paint = (ctx: Context2D) => paintPosesScene(ctx, planned.scene, createRandom(`${key}/paint`));
+        return { status: planned.status, annotations: planned.annotations, paint };
+      },
     };
   });
   return { ...POSES_DATASET, images };
 }
 
-/** Plans every dataset and refuses to go on if any generated annotation breaks §7.3. */
-export function planSeed(recipe: SeedRecipe): PlannedDataset[] {
-  const datasets = [planStreet(recipe), planAerial(recipe), planPoses(recipe), { ...INBOX_DATASET, images: [] }];
-  for (const dataset of datasets) {
-    for (const image of dataset.images) {
-      const problems = annotationListProblems(image.annotations, dataset.classes, dataset.annotation_types);
-      if (problems.length > 0) {
-        throw new Error(`seed bug: ${dataset.name} ${image.directory_path}/${image.filename}: ${problems.slice(0, 5).join('; ')}`);
-      }
-    }
+/** Every dataset with its image slots; nothing is planned yet. */
+export function seedLayout(recipe: SeedRecipe): DatasetLayout[] {
+  return [streetLayout(recipe), aerialLayout(recipe), posesLayout(recipe), { ...INBOX_DATASET, images: [] }];
+}
+
+/** Plans one image and refuses to go on if any generated annotation breaks §7.3. */
+export function planImage(dataset: DatasetLayout, slot: ImageSlot): PlannedImage {
+  const planned = slot.plan();
+  const problems = annotationListProblems(planned.annotations, dataset.classes, dataset.annotation_types);
+  if (problems.length > 0) {
+    throw new Error(`seed bug: ${dataset.name} ${slot.directory_path}/${slot.filename}: ${problems.slice(0, 5).join('; ')}`);
   }
-  return datasets;
+  return planned;
 }

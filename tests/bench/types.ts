@@ -7,4 +7,6 @@ export interface BenchResult {
   baseline?: number;
   target?: string;
   pass?: boolean;
+  /** Context for reading the number (e.g. the absolute size a percentage is of). */
+  note?: string;
 }

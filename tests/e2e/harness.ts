@@ -11,6 +11,7 @@ import type { Emit, MainCore } from '../../electron/ipc/types';
 import { createMainCore } from '../../electron/services/core';
 import type { Log } from '../../electron/services/log';
 import type { EventName, IpcResult, PictographApi } from '../../shared/ipc';
+import { DEMO_SEED_CACHE } from '../support/seedCache';
 import { bridgeScript } from './bridge-script';
 import { chromiumArgs, findChromium } from './chromium';
 import { readStatic } from './static-files';
@@ -21,8 +22,7 @@ const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'self'";
 const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
-/** Building the demo seed takes seconds; every launch on this checkout reuses one cache. */
-export const DEFAULT_SEED_CACHE = fileURLToPath(new URL('../../.cache/demo-seed', import.meta.url));
+
 
 export interface LaunchOptions {
   /** A pictograph-local (or other) server; with `apiKey` the app starts connected to it. */
@@ -105,7 +105,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     log,
     keychainService: options.keychainService ?? `pictograph-review-test-${process.pid}-${Date.now()}`,
     ...(options.demoDataDir ? { demoDataDir: options.demoDataDir } : {}),
-  }, { demoSeedCacheDir: options.demoSeedCacheDir ?? DEFAULT_SEED_CACHE });
+  }, { demoSeedCacheDir: options.demoSeedCacheDir ?? DEMO_SEED_CACHE });
   const router = createRouter({ handlers: core.handlers, isTrustedSender: trustedOrigin(HARNESS_ORIGIN), log });
 
   let browser: Browser | null = null;

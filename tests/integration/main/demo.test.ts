@@ -1,4 +1,4 @@
-import { tmpdir } from 'node:os';
+import { DEMO_SEED_CACHE } from '../../support/seedCache';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore } from './support/coreHarness';
@@ -6,7 +6,7 @@ import type { CoreHarness } from './support/coreHarness';
 import { filesContaining } from './support/leaks';
 
 // Building the demo seed draws its scenes once (slow); later runs reuse this shared cache.
-const SEED_CACHE = join(tmpdir(), 'pictograph-review-demo-seed-cache');
+const SEED_CACHE = DEMO_SEED_CACHE;
 
 let h: CoreHarness;
 beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { DEMO_SEED_CACHE } from '../../support/seedCache';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { buildDemoSeed, type SeedFixture } from '../../../server/seed';
  * The full demo workspace loaded into a real pictograph-local. The seed cache is shared with the
  * other demo tests (the first run in a fresh tmp paints ~560 images once; later runs reuse it).
  */
-const SEED_CACHE = join(tmpdir(), 'pictograph-review-demo-seed-cache');
+const SEED_CACHE = DEMO_SEED_CACHE;
 
 let fixture: SeedFixture;
 let firstLog: string[];

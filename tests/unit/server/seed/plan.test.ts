@@ -1,15 +1,28 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PlannedDataset } from '../../../../server/seed/plan';
-import { planSeed } from '../../../../server/seed/plan';
+import type { DatasetLayout, ImageSlot } from '../../../../server/seed/plan';
+import { planImage, seedLayout } from '../../../../server/seed/plan';
 import { DEMO_RECIPE } from '../../../../server/seed/recipe';
+import type { SeedImageStatus } from '../../../../server/seed/types';
 import { annotationListProblems } from '../../../../server/seed/validate';
 import { canonicalizeAnnotations } from '../../../../server/validation/annotations';
 
 /** The full demo recipe, planned without painting (a few seconds): the shape of the demo data. */
+type PlannedDataset = Omit<DatasetLayout, 'images'> & { images: (ImageSlot & { status: SeedImageStatus; annotations: Record<string, unknown>[] })[] };
+
+function planDemo(): PlannedDataset[] {
+  return seedLayout(DEMO_RECIPE).map((dataset) => ({
+    ...dataset,
+    images: dataset.images.map((slot) => {
+      const planned = planImage(dataset, slot);
+      return { ...slot, status: planned.status, annotations: planned.annotations };
+    }),
+  }));
+}
+
 let datasets: PlannedDataset[];
 beforeAll(() => {
-  datasets = planSeed(DEMO_RECIPE);
+  datasets = planDemo();
 }, 120_000);
 
 const named = (name: string): PlannedDataset => {
@@ -19,7 +32,6 @@ const named = (name: string): PlannedDataset => {
 };
 const annotationsOf = (dataset: PlannedDataset) => dataset.images.flatMap((image) => image.annotations);
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
-const plainFixture = (planned: PlannedDataset[]) => planned.map(({ images, ...meta }) => ({ ...meta, images: images.map(({ paint: _paint, ...image }) => image) }));
 
 describe('the demo seed plan', () => {
   it('has the four datasets with distinct lowercase colours and a type per class', () => {
@@ -110,6 +122,6 @@ describe('the demo seed plan', () => {
   }, 120_000);
 
   it('is deterministic: planning twice gives the same fixture hash', () => {
-    expect(digest(plainFixture(planSeed(DEMO_RECIPE)))).toBe(digest(plainFixture(datasets)));
+    expect(digest(planDemo())).toBe(digest(datasets));
   }, 120_000);
 });
