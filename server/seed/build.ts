@@ -55,25 +55,34 @@ export async function buildSeed(recipe: SeedRecipe, cacheDir: string, options: B
 
 /**
  * Plans each image just before it is painted and keeps only its fixture entry, as JSON text:
- * a string is one object to the garbage collector, a million points are a million.
+ * a string is one object to the garbage collector, a million points are a million. Datasets are
+ * interleaved (each image at its fractional position within its dataset), so the few huge aerial
+ * tiles compress on the pool while this thread records many small street scenes, instead of all
+ * arriving at the end with nothing to overlap.
  */
 function* planAll(datasets: DatasetLayout[], entries: Map<DatasetLayout, string[]>): Generator<RenderJob> {
-  for (const dataset of datasets) {
-    for (const slot of dataset.images) {
-      const planned = planImage(dataset, slot);
-      const meta = {
-        filename: slot.filename,
-        directory_path: slot.directory_path,
-        mime_type: slot.mime_type,
-        width: slot.width,
-        height: slot.height,
-        status: planned.status,
-        file: slot.cacheFile,
-      };
-      entries.get(dataset)!.push(`${JSON.stringify(meta).slice(0, -1)},"annotations":${JSON.stringify(planned.annotations)}}`);
-      yield { slot, paint: planned.paint };
-    }
+  const order = datasets
+    .flatMap((dataset) => dataset.images.map((slot, index) => ({ dataset, slot, at: (index + 0.5) / dataset.images.length })))
+    .sort((a, b) => a.at - b.at);
+  const byDataset = new Map<DatasetLayout, string[]>();
+  for (const { dataset, slot } of order) {
+    const planned = planImage(dataset, slot);
+    const meta = {
+      filename: slot.filename,
+      directory_path: slot.directory_path,
+      mime_type: slot.mime_type,
+      width: slot.width,
+      height: slot.height,
+      status: planned.status,
+      file: slot.cacheFile,
+    };
+    const entry = `${JSON.stringify(meta).slice(0, -1)},"annotations":${JSON.stringify(planned.annotations)}}`;
+    const list = byDataset.get(dataset) ?? [];
+    list[dataset.images.indexOf(slot)] = entry;
+    byDataset.set(dataset, list);
+    yield { slot, paint: planned.paint };
   }
+  for (const dataset of datasets) entries.set(dataset, byDataset.get(dataset) ?? []);
 }
 
 /** The fixture as JSON with cache-relative file paths, assembled from the per-image entries. */

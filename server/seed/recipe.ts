@@ -15,7 +15,7 @@ export interface SeedRecipe {
 }
 
 export const DEMO_RECIPE: SeedRecipe = {
-  version: 'demo-v1',
+  version: 'demo-v2',
   seed: 'pictograph-demo-2026',
   org: { name: 'Pictograph Demo', slug: 'pictograph-demo' },
   street: { count: 500, width: 1280, height: 720, jpegQuality: 80 },

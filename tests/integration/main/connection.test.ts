@@ -160,15 +160,17 @@ describe('viewer keys, resume, 401 and sign-out', () => {
   it('being offline marks the session offline and keeps the key; back online it recovers by itself', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'pictograph-offline-'));
     try {
-      const own = await startTestServer({ dataDir });
-      const status = await h.ok('connection:connect', { baseUrl: own.url, apiKey: own.keys.member });
+      // A configured owner key survives the restart (keys a start generates are revoked by the next).
+      const ownerKey = `pk_live_${'O'.repeat(43)}`;
+      const own = await startTestServer({ dataDir, ownerKey });
+      const status = await h.ok('connection:connect', { baseUrl: own.url, apiKey: ownerKey });
       const port = Number(new URL(own.url).port);
       await own.close();
       expect(await h.call('datasets:list', {})).toMatchObject({ ok: false, error: { code: 'network' } });
       expect(await h.ok('connection:status', {})).toMatchObject({ state: 'offline', error: { code: 'network' }, profile: { hasKey: true } });
       expect((await h.ok('connection:profiles', {})).find((p) => p.id === status.profile!.id)?.hasKey).toBe(true);
-      // The same server (same data, so the same keys) comes back on the same port.
-      const back = await startTestServer({ dataDir, port });
+      // The same server (same data, same owner key) comes back on the same port.
+      const back = await startTestServer({ dataDir, port, ownerKey });
       try {
         expect((await h.ok('datasets:list', {})).length).toBeGreaterThan(0);
         expect(await h.ok('connection:status', {})).toMatchObject({ state: 'connected', error: null });
