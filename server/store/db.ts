@@ -1,9 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { fileURLToPath } from 'node:url';
-
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
-const MIGRATION_FILE = /^(\d{3})_[a-z0-9_]+\.sql$/;
+import { MIGRATIONS } from './migrations';
+import type { Migration } from './migrations';
 
 /**
  * Opens (creating when missing) the pictograph-local database: WAL so readers never block the
@@ -17,18 +14,12 @@ export function openDatabase(file: string): DatabaseSync {
   return db;
 }
 
-export function migrate(db: DatabaseSync): void {
+export function migrate(db: DatabaseSync, migrations: readonly Migration[] = MIGRATIONS): void {
   const current = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
-  const pending = readdirSync(MIGRATIONS_DIR)
-    .map((name) => ({ name, match: MIGRATION_FILE.exec(name) }))
-    .filter((m) => m.match !== null)
-    .map((m) => ({ name: m.name, version: Number(m.match![1]) }))
-    .filter((m) => m.version > current)
-    .sort((a, b) => a.version - b.version);
+  const pending = migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version);
   for (const migration of pending) {
-    const sql = readFileSync(MIGRATIONS_DIR + migration.name, 'utf8');
     inTransaction(db, () => {
-      db.exec(sql);
+      db.exec(migration.sql);
       db.exec(`PRAGMA user_version = ${migration.version}`);
     });
   }

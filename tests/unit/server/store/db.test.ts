@@ -1,39 +1,45 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { inTransaction, openDatabase } from '../../../../server/store/db';
+import { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
+import { migrate, openDatabase } from '../../../../server/store/db';
+import { MIGRATIONS } from '../../../../server/store/migrations';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
+const version = (db: DatabaseSync) => (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
 
-describe('openDatabase', () => {
-  it('creates STRICT tables in WAL mode and records the schema version; reopening is a no-op', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'pl-db-'));
-    dirs.push(dir);
-    const file = join(dir, 'x.db');
-    const db = openDatabase(file);
+describe('database migrations', () => {
+  it('opens a new file in WAL mode with every migration applied, STRICT tables only', () => {
+    const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'db-')), 'local.db'));
+    expect(version(db)).toBe(MIGRATIONS.at(-1)!.version);
     expect((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
-    expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(1);
-    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as { name: string; sql: string }[];
-    expect(tables.map((t) => t.name).sort()).toEqual(['annotation_lists', 'api_keys', 'datasets', 'exports', 'idempotency', 'images', 'meta', 'reviews', 'uploads']);
-    for (const t of tables) expect(t.sql).toMatch(/STRICT$/);
-    const typeMismatch = "INSERT INTO uploads (id, dataset_id, filename, directory_path, content_type, created_ms, register_until_ms) VALUES ('a', 'b', 'c', '/', 'image/png', 'soon', 1)";
-    expect(() => db.prepare(typeMismatch).run()).toThrow(/INTEGER/);
+    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
+    expect(tables.length).toBeGreaterThan(3);
+    for (const table of tables) expect(table.sql, table.name).toMatch(/STRICT\s*$/);
     db.close();
-    openDatabase(file).close();
   });
 
-  it('inTransaction rolls back everything on a throw', () => {
-    const db = openDatabase(':memory:');
+  it('applies only newer migrations, in order, and is idempotent', () => {
+    const db = new DatabaseSync(':memory:');
+    const applied: number[] = [];
+    const steps = [
+      { version: 2, name: '002_b', sql: 'CREATE TABLE b (x INTEGER) STRICT;' },
+      { version: 1, name: '001_a', sql: 'CREATE TABLE a (x INTEGER) STRICT;' },
+    ];
+    migrate(db, steps.map((s) => ({ ...s, get sql() { applied.push(s.version); return s.sql; } })));
+    expect(applied).toEqual([1, 2]);
+    expect(version(db)).toBe(2);
+    migrate(db, steps);
+    expect(version(db)).toBe(2);
+  });
+
+  it('rolls a failing migration back whole, keeping the previous version', () => {
+    const db = new DatabaseSync(':memory:');
+    migrate(db, [{ version: 1, name: '001_a', sql: 'CREATE TABLE a (x INTEGER) STRICT;' }]);
     expect(() =>
-      inTransaction(db, () => {
-        db.prepare("INSERT INTO meta (key, value) VALUES ('a', '1')").run();
-        throw new Error('boom');
-      }),
-    ).toThrow('boom');
-    expect(db.prepare("SELECT count(*) AS n FROM meta").get()).toEqual({ n: 0 });
+      migrate(db, [{ version: 2, name: '002_broken', sql: 'CREATE TABLE c (x INTEGER) STRICT; INSERT INTO nowhere VALUES (1);' }]),
+    ).toThrow(/nowhere/);
+    expect(version(db)).toBe(1);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'c'").get()).toEqual({ n: 0 });
   });
 });

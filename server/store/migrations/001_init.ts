@@ -1,3 +1,6 @@
+// Migration 1: the initial schema. Migrations are TypeScript modules holding SQL text (not .sql
+// files read at run time) so they survive bundling into Electron's main process.
+export const sql = `
 -- pictograph-local schema v1. Timestamps are contract ISO strings; *_ms columns are epoch
 -- milliseconds used only for expiry arithmetic. Booleans are 0/1 integers.
 
@@ -114,3 +117,4 @@ CREATE TABLE idempotency (
   created_ms  INTEGER NOT NULL,
   PRIMARY KEY (api_key_id, idem_key)
 ) STRICT;
+`;
