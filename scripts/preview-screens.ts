@@ -23,12 +23,30 @@ export async function captureScreens(app: LaunchedApp, outDir: string): Promise<
   await page.getByTestId('datasets.card').first().waitFor({ timeout: 60_000 });
   await shoot('datasets');
 
-  const firstCard = page.getByTestId('datasets.card').first();
-  await firstCard.click();
+  // The street scenes read best as a first look; any dataset will do where they are missing.
+  const cards = page.getByTestId('datasets.card');
+  const street = cards.filter({ hasText: 'Street scenes' });
+  await ((await street.count()) > 0 ? street.first() : cards.first()).click();
   const datasetScreen = page.getByTestId('dataset.screen');
   if (await datasetScreen.waitFor({ timeout: 30_000 }).then(() => true, () => false)) {
-    await page.waitForLoadState('networkidle').catch(() => {});
+    await waitForThumbnails(app, 60_000);
     await shoot('dataset');
   }
   return written;
+}
+
+/** Waits until every thumbnail in view has decoded (or the time is up: a screenshot is still useful). */
+async function waitForThumbnails(app: LaunchedApp, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const pending = await app.page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-testid="dataset.screen"] img')).filter((img) => {
+        const image = img as HTMLImageElement;
+        const box = image.getBoundingClientRect();
+        return box.top < window.innerHeight && !(image.complete && image.naturalWidth > 0);
+      }).length,
+    );
+    if (pending === 0) return;
+    await app.page.waitForTimeout(250);
+  }
 }
