@@ -94,7 +94,23 @@ describe('foundation', () => {
         return 'blocked';
       }
     });
-    expect(outcome).toBe('blocked');
+    expect(outcome).toBe('blocked'); // by the CSP (connect-src 'self')
+    // Behind the CSP, the harness itself lets nothing out: a page without the app's CSP is cut off too.
+    const blank = await app.context.newPage();
+    try {
+      const escaped = await blank.evaluate(async () => {
+        try {
+          await fetch('https://example.com/escape');
+          return 'reached';
+        } catch {
+          return 'blocked';
+        }
+      });
+      expect(escaped).toBe('blocked');
+      expect(app.blockedRequests).toContain('https://example.com/escape');
+    } finally {
+      await blank.close();
+    }
   });
 });
 
