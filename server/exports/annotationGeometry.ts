@@ -1,3 +1,4 @@
+import { enclosingBox } from '../../shared/geometry/box';
 /**
  * Typed reads of the geometry inside a canonical annotation record. The store has validated
  * everything against §7.3 already, so a malformed value here is a bug upstream; the readers return
@@ -75,21 +76,6 @@ export function readKeypoint(annotation: Record<string, unknown>): XY | undefine
   return readPoint(annotation.keypoint);
 }
 
-export function enclosingBox(points: readonly XY[]): Box | undefined {
-  const first = points[0];
-  if (!first) return undefined;
-  let minX = first.x;
-  let minY = first.y;
-  let maxX = first.x;
-  let maxY = first.y;
-  for (const { x, y } of points) {
-    if (x < minX) minX = x;
-    if (y < minY) minY = y;
-    if (x > maxX) maxX = x;
-    if (y > maxY) maxY = y;
-  }
-  return { x: minX, y: minY, w: maxX - minX, h: maxY - minY };
-}
 
 /**
  * The annotation's `bounding_box`; for polygons and polylines recomputed from the points when
@@ -107,8 +93,8 @@ export function readBox(annotation: Record<string, unknown>): Box | undefined {
     return { x: stored.x, y: stored.y, w: stored.w, h: stored.h };
   }
   const type = annotationType(annotation);
-  if (type === 'polygon') return enclosingBox(readRings(annotation)?.flat() ?? []);
-  if (type === 'polyline') return enclosingBox(readPolylinePath(annotation) ?? []);
+  if (type === 'polygon') return enclosingBox(readRings(annotation)?.flat() ?? []) ?? undefined;
+  if (type === 'polyline') return enclosingBox(readPolylinePath(annotation) ?? []) ?? undefined;
   return undefined;
 }
 

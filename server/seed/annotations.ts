@@ -1,3 +1,4 @@
+import { enclosingBox } from '../../shared/geometry/box';
 import type { SeedImageStatus } from './types';
 import type { Random } from './random';
 
@@ -26,12 +27,11 @@ type Extra = Record<string, unknown>;
 export const snap = (value: number): number => Math.round(value * 2) / 2 + 0;
 const snapPoint = (point: XY): XY => ({ x: snap(point.x), y: snap(point.y) });
 
-export function enclosingBox(points: readonly XY[]): Box {
-  const xs = points.map((p) => p.x);
-  const ys = points.map((p) => p.y);
-  const x = Math.min(...xs);
-  const y = Math.min(...ys);
-  return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y };
+/** Seed shapes always have points; an empty one is a recipe bug worth failing loudly on. */
+function boxOf(points: readonly XY[]): Box {
+  const box = enclosingBox(points);
+  if (!box) throw new Error('seed shape without points');
+  return box;
 }
 
 /** Snaps a box outward-stable and keeps w, h ≥ 0.5 so a tiny far-away object stays a valid bbox. */
@@ -51,12 +51,12 @@ export function bboxAnnotation(id: string, name: string, box: Box, author: Autho
 
 export function polygonAnnotation(id: string, name: string, rings: readonly XY[][], author: Author, attributes: Attributes = [], extra?: Extra): Extra {
   const paths = rings.map((ring) => ring.map(snapPoint));
-  return { id, name, type: 'polygon', polygon: { paths }, bounding_box: enclosingBox(paths.flat()), ...tail(author, attributes, extra) };
+  return { id, name, type: 'polygon', polygon: { paths }, bounding_box: boxOf(paths.flat()), ...tail(author, attributes, extra) };
 }
 
 export function polylineAnnotation(id: string, name: string, path: readonly XY[], author: Author, attributes: Attributes = [], extra?: Extra): Extra {
   const snapped = path.map(snapPoint);
-  return { id, name, type: 'polyline', polyline: { path: snapped }, bounding_box: enclosingBox(snapped), ...tail(author, attributes, extra) };
+  return { id, name, type: 'polyline', polyline: { path: snapped }, bounding_box: boxOf(snapped), ...tail(author, attributes, extra) };
 }
 
 export function keypointAnnotation(id: string, name: string, point: XY, author: Author, attributes: Attributes = [], extra?: Extra): Extra {

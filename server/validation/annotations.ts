@@ -1,3 +1,4 @@
+import { enclosingBox } from '../../shared/geometry/box';
 import { MAX_VALIDATION_ERRORS, type FieldProblem } from '../http/apiError';
 import type { DatasetClassRecord } from '../store/datasets';
 import { sha256Hex } from '../util/hash';
@@ -6,7 +7,6 @@ import {
   checkPoint,
   checkPolygon,
   checkPolyline,
-  enclosingBox,
   isPlainObject,
   type Box,
   type ProblemSink,
@@ -160,8 +160,9 @@ function checkGeometry(
         sink.problems.push({ index: sink.index, field: 'polygon', message: 'is required for a polygon annotation' });
         break;
       }
+      // Checked rings hold ≥ 3 points each and checked paths ≥ 2, so their boxes exist.
       const rings = checkPolygon(raw.polygon, sink);
-      if (rings) result = { value: { paths: rings }, box: enclosingBox(rings.flat()) };
+      if (rings) result = { value: { paths: rings }, box: enclosingBox(rings.flat())! };
       break;
     }
     case 'polyline': {
@@ -170,7 +171,7 @@ function checkGeometry(
         break;
       }
       const path = checkPolyline(raw.polyline, sink);
-      if (path) result = { value: { path }, box: enclosingBox(path) };
+      if (path) result = { value: { path }, box: enclosingBox(path)! };
       break;
     }
     case 'keypoint': {

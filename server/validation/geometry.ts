@@ -111,17 +111,3 @@ export function checkPolyline(value: unknown, sink: ProblemSink): Point[] | unde
   return checkPointList(value.path, 'polyline.path', 2, sink);
 }
 
-/** The enclosing rectangle; width or height may be 0 for degenerate shapes (contract §7.3). */
-export function enclosingBox(points: Iterable<Point>): Box {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const p of points) {
-    if (p.x < minX) minX = p.x;
-    if (p.y < minY) minY = p.y;
-    if (p.x > maxX) maxX = p.x;
-    if (p.y > maxY) maxY = p.y;
-  }
-  return { x: minX, y: minY, w: maxX - minX, h: maxY - minY };
-}

@@ -1,4 +1,5 @@
 import type { Annotation, BoundingBox, Point } from '../api/annotation';
+import { enclosingBox } from '../geometry/box';
 import { isRecord } from './geometryChecks';
 
 /**
@@ -16,29 +17,18 @@ function canonicalizeOne(annotation: Annotation): Annotation {
     const polygon = annotation.polygon as Record<string, unknown>;
     const paths = Array.isArray(polygon.paths) ? polygon.paths : Array.isArray(polygon.path) ? [polygon.path] : null;
     if (paths === null) return annotation;
-    const box = enclosingBox(paths.flat() as Point[]);
+    const box = boxOfUntrusted(paths.flat());
     return { ...annotation, polygon: { paths: paths as Point[][] }, ...(box ? { bounding_box: box } : {}) };
   }
   if (annotation.type === 'polyline' && isRecord(annotation.polyline) && Array.isArray(annotation.polyline.path)) {
-    const box = enclosingBox(annotation.polyline.path);
+    const box = boxOfUntrusted(annotation.polyline.path);
     return box ? { ...annotation, bounding_box: box } : annotation;
   }
   return annotation;
 }
 
-/** The smallest rectangle holding all points; w or h may be 0 (§7.3). Null without usable points. */
-export function enclosingBox(points: readonly Point[]): BoundingBox | null {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const p of points) {
-    if (!isRecord(p) || !Number.isFinite(p.x) || !Number.isFinite(p.y)) return null;
-    minX = Math.min(minX, p.x);
-    minY = Math.min(minY, p.y);
-    maxX = Math.max(maxX, p.x);
-    maxY = Math.max(maxY, p.y);
-  }
-  if (minX === Infinity) return null;
-  return { x: minX, y: minY, w: maxX - minX, h: maxY - minY };
+/** The enclosing box of points that may be malformed (unvalidated input): null if any is unusable. */
+function boxOfUntrusted(points: readonly unknown[]): BoundingBox | null {
+  const usable = points.every((p) => isRecord(p) && Number.isFinite(p.x) && Number.isFinite(p.y));
+  return usable ? enclosingBox(points as Point[]) : null;
 }
