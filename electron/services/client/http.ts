@@ -18,6 +18,8 @@ type Outcome = { response: HttpResponse } | { failure: AppError; retryable: bool
 export interface SendOptions {
   /** Statuses besides 2xx the caller handles itself (304 for conditional GETs). */
   accept?: number[];
+  /** Overrides the client's retry count for this request (a connection test should fail fast). */
+  retries?: number;
 }
 
 /**
@@ -64,7 +66,7 @@ export class HttpTransport {
       const outcome = await this.tryOnce(req, what, attempt, options);
       if ('response' in outcome) return outcome.response;
       const { failure, retryable, minDelayMs } = outcome;
-      if (!retryable || !idempotent || attempt >= this.retries) throw this.scrub(failure);
+      if (!retryable || !idempotent || attempt >= (options.retries ?? this.retries)) throw this.scrub(failure);
       const delay = Math.max(minDelayMs, backoffDelayMs(attempt, this.random));
       this.log('warn', 'retrying request', {
         request: what,

@@ -31,9 +31,12 @@ export class PictographClient {
     return this.http.rateLimit.current;
   }
 
-  /** `GET /datasets/?limit=1` (§13.10): proves the address, the key and the response shape. */
-  async testConnection(signal?: AbortSignal): Promise<void> {
-    await this.api.getList('/datasets/', { limit: 1 }, datasetSchema, signal);
+  /**
+   * `GET /datasets/?limit=1` (§13.10): proves the address, the key and the response shape.
+   * `retries` lets an interactive caller fail faster than the default schedule.
+   */
+  async testConnection(signal?: AbortSignal, options: { retries?: number } = {}): Promise<void> {
+    await this.api.getList('/datasets/', { limit: 1 }, datasetSchema, signal, options);
   }
 
   /**

@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { decodeList, decodeObject } from './decode';
 import type { DecodedList } from './decode';
 import { describeRequest } from './attempt';
-import type { HttpTransport } from './http';
+import type { HttpTransport, SendOptions } from './http';
 import { MAX_JSON_BYTES } from './options';
 
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -32,13 +32,13 @@ export class ApiRequests {
     return { value: decodeObject(res, schema, describeRequest('GET', url)), etag: res.headers.get('etag') };
   }
 
-  async getList<S extends z.ZodType>(path: string, query: Query, itemSchema: S, signal?: AbortSignal): Promise<DecodedList<z.output<S>>> {
-    return this.getListAt(this.http.base.api(path, query), itemSchema, signal);
+  async getList<S extends z.ZodType>(path: string, query: Query, itemSchema: S, signal?: AbortSignal, send?: SendOptions): Promise<DecodedList<z.output<S>>> {
+    return this.getListAt(this.http.base.api(path, query), itemSchema, signal, send);
   }
 
   /** A list at an absolute API URL (routes outside the developer root, such as `/api/v1/api-keys/`). */
-  async getListAt<S extends z.ZodType>(url: URL, itemSchema: S, signal?: AbortSignal): Promise<DecodedList<z.output<S>>> {
-    const res = await this.http.send({ method: 'GET', url, kind: 'api', headers: JSON_HEADERS, timing: 'json', maxBytes: MAX_JSON_BYTES, ...opt(signal) });
+  async getListAt<S extends z.ZodType>(url: URL, itemSchema: S, signal?: AbortSignal, send?: SendOptions): Promise<DecodedList<z.output<S>>> {
+    const res = await this.http.send({ method: 'GET', url, kind: 'api', headers: JSON_HEADERS, timing: 'json', maxBytes: MAX_JSON_BYTES, ...opt(signal) }, send);
     return decodeList(res, itemSchema, describeRequest('GET', url));
   }
 

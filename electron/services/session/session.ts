@@ -166,7 +166,9 @@ export class Session {
     let offlineError: unknown = null;
     try {
       try {
-        await client.testConnection();
+        // One retry, not three: someone is waiting at the connect screen, and an unreachable host
+        // should be reported in about a second, not after the whole backoff schedule.
+        await client.testConnection(undefined, { retries: 1 });
       } catch (error) {
         if (!(mode.allowOffline && isOfflineError(error))) throw error;
         offlineError = error;

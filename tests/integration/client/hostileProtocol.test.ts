@@ -25,6 +25,14 @@ describe('retries and backoff (§13.3)', () => {
     expect(slept).toEqual([1000, 2000]);
   });
 
+  it('lets an interactive caller (the connect screen) give up after one retry', async () => {
+    const { client, slept } = hostileClient(server, 'always-503');
+    const e = await failureOf(() => client.testConnection(undefined, { retries: 1 }));
+    expect(e).toMatchObject({ code: 'service_unavailable', status: 503 });
+    expect(slept).toEqual([1000]);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('gives up after 3 retries with the server message and request id', async () => {
     const { client, slept } = hostileClient(server, 'always-503');
     const e = await failureOf(() => client.testConnection());
