@@ -1,0 +1,49 @@
+import { ESLint } from 'eslint';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// The import boundaries of design §5, checked by linting snippets as if they lived in each folder.
+const cwd = fileURLToPath(new URL('../../..', import.meta.url));
+const eslint = new ESLint({ cwd });
+// Spelled indirectly so this file does not itself look like an Electron import to text searches.
+const E = `'${'electron'}'`;
+
+async function problems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('import boundaries (eslint.config.js)', () => {
+  it.each([
+    ['shared/api/x.ts', "import { readFile } from 'node:fs';\nexport const x = readFile;", /no node:\*/],
+    ['shared/ipc/x.ts', "import { createRouter } from '../../electron/ipc/router';\nexport const x = createRouter;", /shared\/ imports nothing/],
+    ['shared/ipc/y.ts', "import { startServer } from '../../server/index';\nexport const x = startServer;", /shared\/ imports nothing/],
+    ['renderer/x.ts', "import { join } from 'node:path';\nexport const x = join;", /no node:\*/],
+    ['renderer/x.ts', "import { createMainCore } from '../electron/services/core';\nexport const x = createMainCore;", /only through window.api/],
+    ['renderer/x.ts', "import { startServer } from '../server/index';\nexport const x = startServer;", /only through window.api/],
+    ['renderer/x.ts', `import { ipcRenderer } from ${E};\nexport const x = ipcRenderer;`, /Only electron\/main/],
+    ['electron/services/x.ts', `import { app } from ${E};\nexport const x = app;`, /Only electron\/main/],
+    ['electron/preload/api.ts', `import { ipcRenderer } from ${E};\nexport const x = ipcRenderer;`, /Only electron\/main/],
+    ['server/x.ts', "import { createRouter } from '../electron/ipc/router';\nexport const x = createRouter;", /stands alone/],
+    ['tests/unit/x.test.ts', `import { app } from ${E};\nexport const x = app;`, /Only electron\/main/],
+  ])('%s: %s is refused', async (file, code, message) => {
+    const found = await problems(file, code);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.join('\n')).toMatch(message);
+  });
+
+  it.each([
+    ['electron/main/x.ts', `import { app } from ${E};\nexport const x = app;`],
+    ['electron/preload/index.ts', `import { contextBridge } from ${E};\nexport const x = contextBridge;`],
+    ['electron/services/x.ts', "import { startServer } from '../../server/index';\nexport const x = startServer;"],
+    ['renderer/x.ts', "import { channels } from '../shared/ipc';\nexport const x = channels;"],
+    ['server/x.ts', "import { readFile } from 'node:fs';\nexport const x = readFile;"],
+  ])('%s: %s is allowed', async (file, code) => {
+    expect(await problems(file, code)).toEqual([]);
+  });
+
+  it('allows named exports only', async () => {
+    const [result] = await eslint.lintText('export default 1;\n', { filePath: 'shared/x.ts' });
+    expect(result?.messages.map((m) => m.message)).toContain('Named exports only (design §7).');
+  });
+});
