@@ -1,19 +1,12 @@
+import type { BoundingBox, Point } from '../../shared/api/annotation';
 import { enclosingBox } from '../../shared/geometry/box';
 /**
  * Typed reads of the geometry inside a canonical annotation record. The store has validated
  * everything against §7.3 already, so a malformed value here is a bug upstream; the readers return
  * `undefined` rather than throw so one bad record cannot sink a whole export.
  */
-export interface XY {
-  x: number;
-  y: number;
-}
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export type XY = Point;
+export type Box = BoundingBox;
 
 function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);

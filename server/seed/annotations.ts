@@ -1,3 +1,4 @@
+import type { BoundingBox, Point } from '../../shared/api/annotation';
 import { enclosingBox } from '../../shared/geometry/box';
 import type { SeedImageStatus } from './types';
 import type { Random } from './random';
@@ -7,16 +8,8 @@ import type { Random } from './random';
  * coordinate is snapped to a multiple of 0.5 px: halves are exact in binary, so the enclosing
  * rectangle's w = max − min carries no float noise and matches what the server recomputes.
  */
-export interface XY {
-  x: number;
-  y: number;
-}
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export type XY = Point;
+export type Box = BoundingBox;
 export interface Author {
   created_by: string;
   confidence: number;

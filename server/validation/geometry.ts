@@ -1,19 +1,12 @@
+import type { BoundingBox, Point as SharedPoint } from '../../shared/api/annotation';
 import type { FieldProblem } from '../http/apiError';
 
 /**
  * Geometry checks of contract §7.3. Each returns the canonical value, or undefined after pushing
  * problems. Geometry and point objects reject extra keys; numbers must be finite.
  */
-export interface Point {
-  x: number;
-  y: number;
-}
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export type Point = SharedPoint;
+export type Box = BoundingBox;
 
 export interface ProblemSink {
   index: number;
