@@ -68,7 +68,10 @@ export default tseslint.config(
           paths: [electronImport],
           patterns: [
             nodeBuiltins,
-            { group: ['**/electron/**', '**/server/**'], message: 'The renderer reaches main only through window.api.' },
+            {
+              group: ['**/electron/**', '**/server/**'],
+              message: 'The renderer reaches main only through window.api.',
+            },
           ],
         },
       ],

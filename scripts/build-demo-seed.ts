@@ -6,4 +6,6 @@ import { DEMO_SEED_CACHE } from '../tests/support/seedCache';
 const started = performance.now();
 const fixture = await buildDemoSeed(DEMO_SEED_CACHE, { log: (line) => console.log(line) });
 const images = fixture.datasets.reduce((n, d) => n + d.images.length, 0);
-console.log(`demo seed ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${fixture.datasets.length} datasets, ${images} images (${DEMO_SEED_CACHE})`);
+console.log(
+  `demo seed ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${fixture.datasets.length} datasets, ${images} images (${DEMO_SEED_CACHE})`,
+);

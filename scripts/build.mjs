@@ -19,7 +19,9 @@ await build({
   external,
   sourcemap: true,
   // Some bundled CommonJS code calls require(): give ESM output a real one.
-  banner: { js: "import { createRequire as __pictographRequire } from 'node:module'; const require = __pictographRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __pictographRequire } from 'node:module'; const require = __pictographRequire(import.meta.url);",
+  },
 });
 
 // Sandboxed preloads cannot be ES modules: one CommonJS file, only 'electron' external.

@@ -28,7 +28,12 @@ export async function captureScreens(app: LaunchedApp, outDir: string): Promise<
   const street = cards.filter({ hasText: 'Street scenes' });
   await ((await street.count()) > 0 ? street.first() : cards.first()).click();
   const datasetScreen = page.getByTestId('dataset.screen');
-  if (await datasetScreen.waitFor({ timeout: 30_000 }).then(() => true, () => false)) {
+  if (
+    await datasetScreen.waitFor({ timeout: 30_000 }).then(
+      () => true,
+      () => false,
+    )
+  ) {
     await waitForThumbnails(app, 60_000);
     await shoot('dataset');
   }
@@ -39,12 +44,13 @@ export async function captureScreens(app: LaunchedApp, outDir: string): Promise<
 async function waitForThumbnails(app: LaunchedApp, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const pending = await app.page.evaluate(() =>
-      Array.from(document.querySelectorAll('[data-testid="dataset.screen"] img')).filter((img) => {
-        const image = img as HTMLImageElement;
-        const box = image.getBoundingClientRect();
-        return box.top < window.innerHeight && !(image.complete && image.naturalWidth > 0);
-      }).length,
+    const pending = await app.page.evaluate(
+      () =>
+        Array.from(document.querySelectorAll('[data-testid="dataset.screen"] img')).filter((img) => {
+          const image = img as HTMLImageElement;
+          const box = image.getBoundingClientRect();
+          return box.top < window.innerHeight && !(image.complete && image.naturalWidth > 0);
+        }).length,
     );
     if (pending === 0) return;
     await app.page.waitForTimeout(250);

@@ -34,13 +34,18 @@ if (values.screenshots) {
   process.exit(0);
 }
 
-const headless = values.headless || !process.env.DISPLAY && process.platform === 'linux';
+const headless = values.headless || (!process.env.DISPLAY && process.platform === 'linux');
 if (headless) console.log('No display found: running headless (use --screenshots DIR to see the screens).');
 const userDataDir = resolve(values['user-data'] ?? join('.cache', 'preview', 'user-data'));
 mkdirSync(userDataDir, { recursive: true });
 // A stable keychain service (tests use a fresh one each launch) so keys stored in one preview
 // session are there in the next, like in the desktop app.
-const app = await launchApp({ headless, userDataDir, keychainService: 'pictograph-review-preview', viewport: { width: 1360, height: 860 } });
+const app = await launchApp({
+  headless,
+  userDataDir,
+  keychainService: 'pictograph-review-preview',
+  viewport: { width: 1360, height: 860 },
+});
 if (values.demo) await app.page.getByTestId('connect.demo').click();
 console.log(`Pictograph Review is running in Chromium (user data: ${userDataDir}). Ctrl+C to quit.`);
 const quit = async () => {

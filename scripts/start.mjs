@@ -17,7 +17,9 @@ if (!binaryPresent) {
   } catch {
     console.error(
       '\nThe Electron binary could not be installed on this machine (no download access).\n' +
-        'Run the same app in Chromium instead:  npm run preview' + (demo ? ' -- --demo' : '') + '\n',
+        'Run the same app in Chromium instead:  npm run preview' +
+        (demo ? ' -- --demo' : '') +
+        '\n',
     );
     process.exit(1);
   }

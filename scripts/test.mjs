@@ -16,6 +16,7 @@ const stages = [
   { name: 'typecheck:node', cmd: [bin('tsc'), '-p', 'tsconfig.node.json', '--noEmit'] },
   { name: 'typecheck:e2e', cmd: [bin('tsc'), '-p', 'tsconfig.e2e.json', '--noEmit'] },
   { name: 'typecheck:web', cmd: [bin('tsc'), '-p', 'tsconfig.web.json', '--noEmit'] },
+  { name: 'format', cmd: [bin('prettier'), '--check', '--log-level', 'warn', '.'] },
   { name: 'lint', cmd: [bin('eslint'), '.', '--max-warnings=0'] },
   { name: 'unit', vitest: 'unit' },
   { name: 'seed', cmd: [bin('tsx'), 'scripts/build-demo-seed.ts'] },
@@ -35,7 +36,15 @@ for (const stage of stages) {
   let cmd = stage.cmd;
   const report = join(reportDir, `${stage.name}.json`);
   if (stage.vitest) {
-    cmd = [bin('vitest'), 'run', '--project', stage.vitest, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+    cmd = [
+      bin('vitest'),
+      'run',
+      '--project',
+      stage.vitest,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ];
     if (keyringWrapper) cmd = ['bash', 'scripts/with-keyring.sh', ...cmd];
   }
   const run = spawnSync(cmd[0], cmd.slice(1), { stdio: 'inherit', env: process.env });
@@ -53,7 +62,9 @@ for (const stage of stages) {
     passed += counts.passed;
     failed += counts.failed;
     skipped += counts.skipped;
-    results.push(`${stage.name.padEnd(16)} ${run.status === 0 ? 'ok  ' : 'FAIL'} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`);
+    results.push(
+      `${stage.name.padEnd(16)} ${run.status === 0 ? 'ok  ' : 'FAIL'} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`,
+    );
   } else {
     if (run.status === 0) passed += 1;
     else failed += 1;

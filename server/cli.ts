@@ -17,8 +17,10 @@ async function main(): Promise<void> {
     strict: true,
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${values.port}"`);
-  if (values.seed !== 'demo' && values.seed !== 'none') throw new Error(`--seed must be demo or none, got "${values.seed}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, got "${values.port}"`);
+  if (values.seed !== 'demo' && values.seed !== 'none')
+    throw new Error(`--seed must be demo or none, got "${values.seed}"`);
 
   const server = await startServer({
     port,
@@ -28,7 +30,9 @@ async function main(): Promise<void> {
     testMode: values['test-mode'] ? true : undefined,
   });
   console.log(`pictograph-local listening on ${server.url}`);
-  console.log(`  owner  key: ${server.keys.owner}${process.env.PICTOGRAPH_LOCAL_API_KEY ? ' (from PICTOGRAPH_LOCAL_API_KEY)' : ''}`);
+  console.log(
+    `  owner  key: ${server.keys.owner}${process.env.PICTOGRAPH_LOCAL_API_KEY ? ' (from PICTOGRAPH_LOCAL_API_KEY)' : ''}`,
+  );
   console.log(`  admin  key: ${server.keys.admin}`);
   console.log(`  member key: ${server.keys.member}`);
   console.log(`  viewer key: ${server.keys.viewer}`);

@@ -169,7 +169,12 @@ async function runMaintenance(app: App): Promise<void> {
 }
 
 /** Stop accepting, let in-flight requests and the running export finish, then close the DB. */
-async function shutdown(app: App, server: Server, maintenance: NodeJS.Timeout, inFlight: Set<Promise<void>>): Promise<void> {
+async function shutdown(
+  app: App,
+  server: Server,
+  maintenance: NodeJS.Timeout,
+  inFlight: Set<Promise<void>>,
+): Promise<void> {
   clearInterval(maintenance);
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();

@@ -46,10 +46,12 @@ export interface ResolvedOptions {
 }
 
 export function resolveOptions(options: StartServerOptions, env: NodeJS.ProcessEnv = process.env): ResolvedOptions {
-  const testMode = options.testMode !== undefined && options.testMode !== false ? true : env.PICTOGRAPH_LOCAL_TEST_MODE === '1';
+  const testMode =
+    options.testMode !== undefined && options.testMode !== false ? true : env.PICTOGRAPH_LOCAL_TEST_MODE === '1';
   const tuning = typeof options.testMode === 'object' ? options.testMode : {};
   const rateLimit = options.rateLimit ?? 5000;
-  if (!Number.isInteger(rateLimit) || rateLimit < 1 || rateLimit > 100_000) throw new Error('rateLimit must be 1–100000');
+  if (!Number.isInteger(rateLimit) || rateLimit < 1 || rateLimit > 100_000)
+    throw new Error('rateLimit must be 1–100000');
   return {
     port: options.port ?? 8787,
     host: options.host ?? '127.0.0.1',

@@ -66,11 +66,17 @@ export function createRouter({ handlers, isTrustedSender, log = () => {} }: Rout
         return { ok: false, error: { code: 'forbidden_sender', message: 'This frame may not call the app.' } };
       }
       if (typeof channel !== 'string' || !isChannel(channel)) {
-        return { ok: false, error: { code: 'unknown_channel', message: `Unknown channel ${String(channel).slice(0, 100)}` } };
+        return {
+          ok: false,
+          error: { code: 'unknown_channel', message: `Unknown channel ${String(channel).slice(0, 100)}` },
+        };
       }
       const forbidden = findForbiddenKey(rawRequest);
       if (forbidden) {
-        return { ok: false, error: { code: 'invalid_request', message: `Request contains a forbidden key: ${forbidden}` } };
+        return {
+          ok: false,
+          error: { code: 'invalid_request', message: `Request contains a forbidden key: ${forbidden}` },
+        };
       }
       const parsed = channels[channel].request.safeParse(rawRequest);
       if (!parsed.success) {
@@ -85,7 +91,10 @@ export function createRouter({ handlers, isTrustedSender, log = () => {} }: Rout
           channel,
           error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
         });
-        return { ok: false, error: { code: 'internal', message: 'Something went wrong in the app. The details are in its log.' } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: 'Something went wrong in the app. The details are in its log.' },
+        };
       }
     },
   };

@@ -1,11 +1,4 @@
-import type {
-  ChannelName,
-  EventName,
-  EventPayload,
-  IpcResult,
-  ParsedRequestOf,
-  ResponseOf,
-} from '../../shared/ipc';
+import type { ChannelName, EventName, EventPayload, IpcResult, ParsedRequestOf, ResponseOf } from '../../shared/ipc';
 
 /** Who called: the URL of the frame that sent the request (checked by the router). */
 export interface CallContext {

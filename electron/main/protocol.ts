@@ -24,7 +24,10 @@ export function serveAppScheme(rendererDir: string, resolveMedia: MediaResolver)
       const headers: Record<string, string> = {};
       request.headers.forEach((value, key) => (headers[key] = value));
       const media = await resolveMedia({ url: request.url, headers });
-      return new Response(media.body ? Buffer.from(media.body) : null, { status: media.status, headers: media.headers });
+      return new Response(media.body ? Buffer.from(media.body) : null, {
+        status: media.status,
+        headers: media.headers,
+      });
     }
     const file = normalize(join(root, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
     if (!file.startsWith(root)) return new Response('Not found', { status: 404 });

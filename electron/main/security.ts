@@ -46,7 +46,9 @@ export function webPreferences(preloadPath: string): NonNullable<BrowserWindowCo
 export function isAllowedExternalUrl(raw: string): boolean {
   try {
     const url = new URL(raw);
-    return url.protocol === 'https:' && url.username === '' && url.password === '' && EXTERNAL_ALLOWLIST.has(url.hostname);
+    return (
+      url.protocol === 'https:' && url.username === '' && url.password === '' && EXTERNAL_ALLOWLIST.has(url.hostname)
+    );
   } catch {
     return false;
   }

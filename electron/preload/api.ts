@@ -16,5 +16,8 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): PictographApi {
     if (!(eventNames as string[]).includes(name)) throw new Error(`Unknown event ${name}`);
     return subscribe(name as (typeof eventNames)[number], listener);
   };
-  return Object.freeze({ ...Object.fromEntries(Object.entries(api).map(([k, v]) => [k, Object.freeze(v)])), on }) as unknown as PictographApi;
+  return Object.freeze({
+    ...Object.fromEntries(Object.entries(api).map(([k, v]) => [k, Object.freeze(v)])),
+    on,
+  }) as unknown as PictographApi;
 }

@@ -44,7 +44,13 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
     emit,
     log,
     createClient: (baseUrl, apiKey) =>
-      new PictographClient({ ...tuning.client, baseUrl, apiKey, log, onRateLimit: (state) => emit('event:rate-limit', state) }),
+      new PictographClient({
+        ...tuning.client,
+        baseUrl,
+        apiKey,
+        log,
+        onRateLimit: (state) => emit('event:rate-limit', state),
+      }),
   });
   const demo = new DemoLauncher({
     dataDir: options.demoDataDir ?? join(userDataDir, 'demo'),

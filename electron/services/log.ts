@@ -14,7 +14,12 @@ export function redactSecrets(text: string): string {
   return text.replace(KEY_PATTERN, '$1…');
 }
 
-export function formatLogLine(level: LogLevel, message: string, fields?: Record<string, unknown>, now = new Date()): string {
+export function formatLogLine(
+  level: LogLevel,
+  message: string,
+  fields?: Record<string, unknown>,
+  now = new Date(),
+): string {
   let extra = '';
   if (fields) {
     try {

@@ -22,7 +22,12 @@ interface ErrorPanelProps {
 export function ErrorPanel({ error, testId, actions, compact = false, onDismiss }: ErrorPanelProps) {
   const view = describeError(error);
   return (
-    <div className={`error-panel${compact ? ' error-panel--compact' : ''}`} role="alert" data-testid={testId} data-code={error.code}>
+    <div
+      className={`error-panel${compact ? ' error-panel--compact' : ''}`}
+      role="alert"
+      data-testid={testId}
+      data-code={error.code}
+    >
       <div className="error-panel__icon">
         <AlertIcon size={compact ? 16 : 18} />
       </div>
@@ -38,17 +43,34 @@ export function ErrorPanel({ error, testId, actions, compact = false, onDismiss 
           {view.facts.map((fact) => (
             <div key={fact.label} className={`error-panel__fact${fact.copyable ? ' error-panel__fact--copyable' : ''}`}>
               <dt>{fact.label}</dt>
-              <dd className="mono" title={fact.value} data-testid={`${testId}.${fact.label.toLowerCase().replace(/\s+/g, '-')}`}>
+              <dd
+                className="mono"
+                title={fact.value}
+                data-testid={`${testId}.${fact.label.toLowerCase().replace(/\s+/g, '-')}`}
+              >
                 {fact.value}
               </dd>
-              {fact.copyable ? <CopyButton value={fact.value} label={`Copy ${fact.label.toLowerCase()}`} testId={`${testId}.copyRequestId`} /> : null}
+              {fact.copyable ? (
+                <CopyButton
+                  value={fact.value}
+                  label={`Copy ${fact.label.toLowerCase()}`}
+                  testId={`${testId}.copyRequestId`}
+                />
+              ) : null}
             </div>
           ))}
         </dl>
         {compact && !actions ? null : (
           <div className="error-panel__actions">
             {actions}
-            {compact ? null : <CopyButton value={errorReportText(error)} label="Copy the error details" idleText="Copy details" testId={`${testId}.copy`} />}
+            {compact ? null : (
+              <CopyButton
+                value={errorReportText(error)}
+                label="Copy the error details"
+                idleText="Copy details"
+                testId={`${testId}.copy`}
+              />
+            )}
           </div>
         )}
       </div>

@@ -10,7 +10,17 @@ export function LogoMark({ size = 28 }: { size?: number }) {
       </defs>
       <rect x="1" y="1" width="30" height="30" rx="8" fill="url(#logo-gradient)" />
       <path d="M7 23l6-7 4 4 3-3 5 6z" fill="rgba(255,255,255,0.9)" />
-      <rect x="15.5" y="7.5" width="9" height="9" rx="1.5" fill="none" stroke="#fff" strokeWidth="1.8" strokeDasharray="3 2" />
+      <rect
+        x="15.5"
+        y="7.5"
+        width="9"
+        height="9"
+        rx="1.5"
+        fill="none"
+        stroke="#fff"
+        strokeWidth="1.8"
+        strokeDasharray="3 2"
+      />
       <circle cx="11" cy="10.5" r="2" fill="rgba(255,255,255,0.9)" />
     </svg>
   );

@@ -2,7 +2,17 @@ import { completionPercent, formatPercent } from '../format/numbers';
 import './ProgressBar.css';
 
 /** A thin completion bar; `value` of `max`, clamped so odd server counts never overflow it. */
-export function ProgressBar({ value, max, label, testId }: { value: number; max: number; label: string; testId?: string }) {
+export function ProgressBar({
+  value,
+  max,
+  label,
+  testId,
+}: {
+  value: number;
+  max: number;
+  label: string;
+  testId?: string;
+}) {
   const percent = completionPercent(value, max);
   return (
     <div
@@ -15,7 +25,10 @@ export function ProgressBar({ value, max, label, testId }: { value: number; max:
       aria-valuetext={formatPercent(percent)}
       data-testid={testId}
     >
-      <div className={`progress__fill${percent >= 100 ? ' progress__fill--done' : ''}`} style={{ width: `${percent}%` }} />
+      <div
+        className={`progress__fill${percent >= 100 ? ' progress__fill--done' : ''}`}
+        style={{ width: `${percent}%` }}
+      />
     </div>
   );
 }

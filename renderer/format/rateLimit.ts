@@ -30,7 +30,9 @@ export function describeRateLimit(state: RateLimitState, now: number): RateLimit
   const limit = Math.max(0, state.limit);
   const fraction = limit === 0 ? 0 : Math.min(1, remaining / limit);
   const reset =
-    state.resetAt > now ? `frees up ${formatTimeUntil(state.resetAt, now)} (${formatClockTime(state.resetAt)})` : 'frees up now';
+    state.resetAt > now
+      ? `frees up ${formatTimeUntil(state.resetAt, now)} (${formatClockTime(state.resetAt)})`
+      : 'frees up now';
   const level = rateLimitLevel(state);
   const lead =
     level === 'exhausted'

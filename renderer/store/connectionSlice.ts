@@ -4,10 +4,7 @@ import type { AppState } from './appState';
 
 /** What the connect screen is waiting for, so only the button that was pressed shows a spinner. */
 export type PendingAttempt =
-  | { kind: 'connect' }
-  | { kind: 'demo' }
-  | { kind: 'resume'; profileId: string }
-  | { kind: 'sign-out' };
+  { kind: 'connect' } | { kind: 'demo' } | { kind: 'resume'; profileId: string } | { kind: 'sign-out' };
 
 export interface ConnectionSlice {
   /** null until main has answered `connection:status` once. */

@@ -63,7 +63,8 @@ function datasetRow(seed: SeedDataset, slug: string, at: string): DatasetRow {
   if (unknownType) throw new Error(`${where}: unknown annotation type "${unknownType}"`);
   const classNames = new Set<string>();
   const classes: DatasetClassRecord[] = seed.classes.map((c) => {
-    if (c.name.length < 1 || c.name.length > 120 || classNames.has(c.name)) throw new Error(`${where}: bad or duplicate class "${c.name}"`);
+    if (c.name.length < 1 || c.name.length > 120 || classNames.has(c.name))
+      throw new Error(`${where}: bad or duplicate class "${c.name}"`);
     classNames.add(c.name);
     const color = c.color.toLowerCase();
     if (!COLOR.test(color)) throw new Error(`${where}: class "${c.name}" color must be #rrggbb`);
@@ -91,7 +92,10 @@ async function prepareImage(dataset: DatasetRow, seed: SeedImage, at: string): P
   const mime = allowedImageType(seed.mime_type);
   if (!mime) throw new Error(`${where}: mime type "${seed.mime_type}" is not allowed`);
   if (!IMAGE_STATUSES.includes(seed.status)) throw new Error(`${where}: bad status "${seed.status}"`);
-  const result = canonicalizeAnnotations(seed.annotations, { classes: dataset.classes, annotationTypes: dataset.annotation_types });
+  const result = canonicalizeAnnotations(seed.annotations, {
+    classes: dataset.classes,
+    annotationTypes: dataset.annotation_types,
+  });
   if (!result.ok) throw new Error(`${where}: invalid annotations: ${JSON.stringify(result.problems.slice(0, 3))}`);
   const info = await stat(seed.file);
   const id = newId();
@@ -118,4 +122,3 @@ async function prepareImage(dataset: DatasetRow, seed: SeedImage, at: string): P
     },
   };
 }
-

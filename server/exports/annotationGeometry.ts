@@ -69,7 +69,6 @@ export function readKeypoint(annotation: Record<string, unknown>): XY | undefine
   return readPoint(annotation.keypoint);
 }
 
-
 /**
  * The annotation's `bounding_box`; for polygons and polylines recomputed from the points when
  * absent (§7.3 defines it as the enclosing rectangle). Keypoints have none.

@@ -3,12 +3,7 @@ import { formatWriter } from './formats';
 import { createStemAllocator, relativePath } from './paths';
 import { writeZipFile } from './zipFile';
 
-export type {
-  BuildExportInput,
-  BuildExportResult,
-  ExportClass,
-  ExportSourceImage,
-} from './types';
+export type { BuildExportInput, BuildExportResult, ExportClass, ExportSourceImage } from './types';
 export { perImageFile } from './formats/pictograph';
 export type { PerImageFile, PerImageFileInput } from './formats/pictograph';
 
@@ -36,7 +31,11 @@ export async function buildExportZip(input: BuildExportInput): Promise<BuildExpo
   const entries: ExportEntry[] = format.entries(context);
   if (input.includeImages) {
     for (const image of images) {
-      entries.push({ path: `${format.imagePrefix}${image.rel}`, kind: 'image', content: () => image.source.readBytes() });
+      entries.push({
+        path: `${format.imagePrefix}${image.rel}`,
+        kind: 'image',
+        content: () => image.source.readBytes(),
+      });
     }
   }
   const fileSize = await writeZipFile(entries, input.outPath, new Date());

@@ -39,8 +39,7 @@ export async function writeZipFile(entries: readonly ExportEntry[], outPath: str
     for (const entry of sorted) {
       const content = await entry.content();
       const bytes = typeof content === 'string' ? strToU8(content) : content;
-      const member =
-        entry.kind === 'text' ? new ZipDeflate(entry.path, { level: 6 }) : new ZipPassThrough(entry.path);
+      const member = entry.kind === 'text' ? new ZipDeflate(entry.path, { level: 6 }) : new ZipPassThrough(entry.path);
       member.mtime = mtime;
       zip.add(member);
       member.push(bytes, true);

@@ -88,7 +88,8 @@ export const preconditionFailed = (currentEtag: string): ApiError =>
 function describeProblems(errors: FieldProblem[]): string {
   const first = errors[0];
   if (!first) return 'The request body is invalid.';
-  const where = first.index === undefined ? first.field : `annotations[${first.index}]${first.field ? '.' + first.field : ''}`;
+  const where =
+    first.index === undefined ? first.field : `annotations[${first.index}]${first.field ? '.' + first.field : ''}`;
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
   return `Validation failed: ${where ? where + ': ' : ''}${first.message}${more}`;
 }

@@ -44,7 +44,11 @@ export class IdempotencyGate {
       if (!same) {
         throw conflict('This Idempotency-Key was already used with a different request.', { idempotency_key: key });
       }
-      return { status: stored.status, headers: { ...stored.headers, 'Idempotency-Replayed': 'true' }, body: stored.body };
+      return {
+        status: stored.status,
+        headers: { ...stored.headers, 'Idempotency-Replayed': 'true' },
+        body: stored.body,
+      };
     }
     this.running.add(slot);
     try {

@@ -28,7 +28,13 @@ export function createListener(
   return (req, res) => track(respond(app, router, side, req, res));
 }
 
-async function respond(app: App, router: Router, side: SideHandlers, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function respond(
+  app: App,
+  router: Router,
+  side: SideHandlers,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const requestId = pickRequestId(req.headers['x-request-id']);
   const headers: Record<string, string> = { 'X-Request-Id': requestId };
   let reply: Reply;
@@ -40,12 +46,15 @@ async function respond(app: App, router: Router, side: SideHandlers, req: Incomi
     const path = normalizePath(rawPath);
     if (path.startsWith('/storage/')) reply = await side.storage(req, path, query);
     else if (path.startsWith('/__local/') && app.config.testMode) reply = await side.local(req, path);
-    else if (path.startsWith('/api/v1/')) reply = await handleApiRequest(app, router, req, path, query, requestId, headers);
+    else if (path.startsWith('/api/v1/'))
+      reply = await handleApiRequest(app, router, req, path, query, requestId, headers);
     else throw notFound('Route');
   } catch (error) {
     if (error instanceof ApiError) reply = errorReply(error);
     else {
-      app.log(`[${requestId}] internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      app.log(
+        `[${requestId}] internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       reply = errorReply(new ApiError(500, 'internal_error', 'An unexpected error occurred.'));
     }
   }

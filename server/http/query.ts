@@ -19,7 +19,8 @@ export function pagination(
 export function nonNegativeInt(query: URLSearchParams, name: string): number | undefined {
   const raw = query.get(name);
   if (raw === null) return undefined;
-  if (!NON_NEGATIVE_INT.test(raw)) throw badParameter(name, `Query parameter '${name}' must be a non-negative integer.`);
+  if (!NON_NEGATIVE_INT.test(raw))
+    throw badParameter(name, `Query parameter '${name}' must be a non-negative integer.`);
   return Number(raw);
 }
 

@@ -88,7 +88,13 @@ export class ExportJobRunner {
       this.deps.log(`export ${exportId} failed: ${error instanceof Error ? error.message : String(error)}`);
       await blobs.remove(outPath);
       const message = error instanceof Error && error.message ? error.message : 'Export failed.';
-      this.finish(exportId, { status: 'failed', error_message: message, file_size: null, image_count: null, annotation_count: null });
+      this.finish(exportId, {
+        status: 'failed',
+        error_message: message,
+        file_size: null,
+        image_count: null,
+        annotation_count: null,
+      });
     }
     // Deleted while running: the record is gone, so the ZIP must go too.
     if (!store.exports.get(exportId)) await blobs.remove(outPath);

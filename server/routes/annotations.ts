@@ -80,7 +80,11 @@ function deleteAnnotations({ app, params, req }: RequestContext): Reply {
     app.store.images.setAnnotationStats(image.id, 0, null, 'new', at);
     app.store.datasets.touch(image.dataset_id, at);
   });
-  return jsonReply(200, { image_id: image.id, deleted_count: image.annotation_count }, { ETag: quoteEtag(EMPTY_LIST.etag) });
+  return jsonReply(
+    200,
+    { image_id: image.id, deleted_count: image.annotation_count },
+    { ETag: quoteEtag(EMPTY_LIST.etag) },
+  );
 }
 
 /** Status rule (contract §7.4): none → new; some → in_progress, but complete stays complete. */

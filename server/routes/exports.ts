@@ -32,7 +32,14 @@ async function requireExport(app: RequestContext['app'], id: string): Promise<Ex
 }
 
 function createExport({ app, body }: RequestContext): Reply {
-  const reader = new BodyReader(body, ['dataset_name', 'name', 'format', 'include_images', 'class_filter', 'status_filter']);
+  const reader = new BodyReader(body, [
+    'dataset_name',
+    'name',
+    'format',
+    'include_images',
+    'class_filter',
+    'status_filter',
+  ]);
   const datasetName = reader.string('dataset_name', { required: true });
   const name = reader.string('name', { required: true, min: 1, max: 100, nonBlank: true });
   const format = reader.oneOf('format', EXPORT_FORMATS) ?? 'pictograph';
@@ -72,10 +79,12 @@ function createExport({ app, body }: RequestContext): Reply {
 
 function throwClassFilterProblems(dataset: DatasetRow, classFilter: string[]): void {
   const problems: FieldProblem[] = [];
-  if (classFilter.length === 0) problems.push({ field: 'class_filter', message: 'must name at least one class, or be null for all' });
+  if (classFilter.length === 0)
+    problems.push({ field: 'class_filter', message: 'must name at least one class, or be null for all' });
   const known = new Set(dataset.classes.map((c) => c.name));
   classFilter.forEach((name, i) => {
-    if (!known.has(name)) problems.push({ field: `class_filter[${i}]`, message: `"${name}" is not a class of this dataset` });
+    if (!known.has(name))
+      problems.push({ field: `class_filter[${i}]`, message: `"${name}" is not a class of this dataset` });
   });
   if (problems.length) throw validationFailed(problems);
 }
@@ -88,7 +97,11 @@ async function listExports({ app, query }: RequestContext): Promise<Reply> {
   await app.exportJobs.sweepExpired();
   const filter = { datasetId, status };
   const rows = limit === 0 ? [] : app.store.exports.list(filter, limit, offset);
-  return jsonReply(200, rows.map((row) => wire(app, row)), { 'X-Total-Count': String(app.store.exports.count(filter)) });
+  return jsonReply(
+    200,
+    rows.map((row) => wire(app, row)),
+    { 'X-Total-Count': String(app.store.exports.count(filter)) },
+  );
 }
 
 async function getExport({ app, params }: RequestContext): Promise<Reply> {

@@ -16,7 +16,8 @@ const BYTES_CACHE_CONTROL = 'private, max-age=86400';
 
 function listImages({ app, query }: RequestContext): Reply {
   const datasetId = query.get('dataset_id');
-  if (datasetId === null || datasetId === '') throw badParameter('dataset_id', "Query parameter 'dataset_id' is required.");
+  if (datasetId === null || datasetId === '')
+    throw badParameter('dataset_id', "Query parameter 'dataset_id' is required.");
   const status = enumParam(query, 'status', IMAGE_STATUSES);
   const minConfidenceLt = numberParam(query, 'min_confidence_lt');
   const includeArchived = booleanParam(query, 'include_archived') ?? false;

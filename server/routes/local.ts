@@ -11,7 +11,13 @@ import { BodyReader } from '../validation/body';
 export async function handleLocal(app: App, req: IncomingMessage, path: string): Promise<Reply> {
   if (path !== '/__local/faults') throw notFound('Route');
   if (req.method !== 'POST') {
-    throw new ApiError(405, 'method_not_allowed', `Method ${req.method} is not allowed here.`, { allowed: ['POST'] }, { Allow: 'POST' });
+    throw new ApiError(
+      405,
+      'method_not_allowed',
+      `Method ${req.method} is not allowed here.`,
+      { allowed: ['POST'] },
+      { Allow: 'POST' },
+    );
   }
   const body = parseJsonObject(req, await readRawBody(req));
   const reader = new BodyReader(body, ['status', 'count', 'path_prefix']);

@@ -16,13 +16,24 @@ const METHOD_FOR: Record<string, SignedMethod> = { images: 'GET', uploads: 'PUT'
  * Signed storage URLs (contract §10): used without a key, never rate-limited. A bad or expired
  * signature is 403 before anything else is revealed; a missing object is 404.
  */
-export async function handleStorage(app: App, req: IncomingMessage, path: string, query: URLSearchParams): Promise<Reply> {
+export async function handleStorage(
+  app: App,
+  req: IncomingMessage,
+  path: string,
+  query: URLSearchParams,
+): Promise<Reply> {
   const match = STORAGE_PATH.exec(path);
   if (!match) throw notFound('Object');
   const [, kind, id] = match as unknown as [string, string, string];
   const method = METHOD_FOR[kind]!;
   if (req.method !== method) {
-    throw new ApiError(405, 'method_not_allowed', `Method ${req.method} is not allowed here.`, { allowed: [method] }, { Allow: method });
+    throw new ApiError(
+      405,
+      'method_not_allowed',
+      `Method ${req.method} is not allowed here.`,
+      { allowed: [method] },
+      { Allow: method },
+    );
   }
   const check = app.signer.verify(method, path, query);
   if (check === 'invalid') throw forbidden('The signature of this URL is invalid.');
@@ -59,7 +70,8 @@ function serveExport(app: App, id: string): Reply {
 async function receiveUpload(app: App, req: IncomingMessage, id: string): Promise<Reply> {
   const upload = app.store.uploads.get(id);
   if (!upload) throw notFound('Upload');
-  if (upload.registered_image_id) throw conflict('This upload is already registered.', { existing_image_id: upload.registered_image_id });
+  if (upload.registered_image_id)
+    throw conflict('This upload is already registered.', { existing_image_id: upload.registered_image_id });
   const sent = req.headers['content-type'];
   if (allowedImageType(sent) !== upload.content_type) {
     throw forbidden(`Content-Type must be ${upload.content_type}, as declared when the upload URL was created.`);

@@ -37,7 +37,10 @@ export async function renderThumbnail(app: App, image: ImageRow): Promise<Thumbn
   }
   let rendered: { data: Buffer; ext: 'jpg' | 'png' };
   try {
-    const pipeline = sharp(source, { animated: false }).resize(MAX_SIDE, MAX_SIDE, { fit: 'inside', withoutEnlargement: true });
+    const pipeline = sharp(source, { animated: false }).resize(MAX_SIDE, MAX_SIDE, {
+      fit: 'inside',
+      withoutEnlargement: true,
+    });
     const meta = await sharp(source).metadata();
     rendered = meta.hasAlpha
       ? { data: await pipeline.png().toBuffer(), ext: 'png' }

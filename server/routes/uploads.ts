@@ -1,7 +1,14 @@
 import { rename } from 'node:fs/promises';
 import sharp from 'sharp';
 import { API_PREFIX } from '../app';
-import { badRequest, conflict, notFound, unsupportedMediaType, validationFailed, type FieldProblem } from '../http/apiError';
+import {
+  badRequest,
+  conflict,
+  notFound,
+  unsupportedMediaType,
+  validationFailed,
+  type FieldProblem,
+} from '../http/apiError';
 import { jsonReply, type Reply } from '../http/reply';
 import type { RequestContext, RouteDef } from '../http/router';
 import { inTransaction } from '../store/db';
@@ -32,7 +39,8 @@ function createUploadUrl({ app, body }: RequestContext): Reply {
   if (!mime) throw unsupportedMediaType(`Images of type "${contentType}" are not accepted.`, ALLOWED_IMAGE_TYPES);
   throwNameProblems(filename!, directoryPath);
   const existing = app.store.images.idByName(dataset.id, directoryPath, filename!);
-  if (existing) throw conflict('An image with this name already exists in this folder.', { existing_image_id: existing });
+  if (existing)
+    throw conflict('An image with this name already exists in this folder.', { existing_image_id: existing });
 
   const now = app.clock();
   const id = newId();
@@ -67,7 +75,14 @@ const registering = new Set<string>();
 /** Step 3: turn uploaded bytes into an image (contract §7.2). */
 async function registerUpload({ app, body }: RequestContext): Promise<Reply> {
   const reader = new BodyReader(body, [
-    'upload_id', 'dataset_id', 'filename', 'directory_path', 'file_size', 'mime_type', 'width', 'height',
+    'upload_id',
+    'dataset_id',
+    'filename',
+    'directory_path',
+    'file_size',
+    'mime_type',
+    'width',
+    'height',
   ]);
   const uploadId = reader.string('upload_id', { required: true });
   const datasetId = reader.string('dataset_id', { required: true });
@@ -82,7 +97,12 @@ async function registerUpload({ app, body }: RequestContext): Promise<Reply> {
   const upload = isUuid(uploadId!) ? app.store.uploads.get(uploadId!) : undefined;
   if (!upload || upload.register_until_ms <= app.clock()) throw notFound('Upload');
   const dataset = requireDataset(app, datasetId!);
-  const differences = compareWithUpload(upload, { datasetId: dataset.id, filename: filename!, directoryPath, mimeType: mimeType! });
+  const differences = compareWithUpload(upload, {
+    datasetId: dataset.id,
+    filename: filename!,
+    directoryPath,
+    mimeType: mimeType!,
+  });
   if (differences.length) throw validationFailed(differences);
   if (upload.registered_image_id) {
     throw conflict('This upload is already registered.', { existing_image_id: upload.registered_image_id });
@@ -97,10 +117,12 @@ async function registerUpload({ app, body }: RequestContext): Promise<Reply> {
     throw unsupportedMediaType(`The uploaded bytes are not a valid ${mime} file.`, ALLOWED_IMAGE_TYPES);
   }
   const existing = app.store.images.idByName(dataset.id, directoryPath, filename!);
-  if (existing) throw conflict('An image with this name already exists in this folder.', { existing_image_id: existing });
+  if (existing)
+    throw conflict('An image with this name already exists in this folder.', { existing_image_id: existing });
   // Re-read after the awaits above: a concurrent register of the same upload may have finished.
   const registeredMeanwhile = app.store.uploads.get(upload.id)?.registered_image_id;
-  if (registeredMeanwhile) throw conflict('This upload is already registered.', { existing_image_id: registeredMeanwhile });
+  if (registeredMeanwhile)
+    throw conflict('This upload is already registered.', { existing_image_id: registeredMeanwhile });
   if (registering.has(upload.id)) throw conflict('This upload is being registered.', { upload_id: upload.id });
 
   registering.add(upload.id);
@@ -116,13 +138,18 @@ function compareWithUpload(
   sent: { datasetId: string; filename: string; directoryPath: string; mimeType: string },
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (sent.datasetId !== upload.dataset_id) problems.push({ field: 'dataset_id', message: 'differs from the upload request' });
-  if (sent.filename !== upload.filename) problems.push({ field: 'filename', message: 'differs from the upload request' });
+  if (sent.datasetId !== upload.dataset_id)
+    problems.push({ field: 'dataset_id', message: 'differs from the upload request' });
+  if (sent.filename !== upload.filename)
+    problems.push({ field: 'filename', message: 'differs from the upload request' });
   if (sent.directoryPath !== upload.directory_path) {
     problems.push({ field: 'directory_path', message: 'differs from the upload request' });
   }
   if (allowedImageType(sent.mimeType) !== upload.content_type) {
-    problems.push({ field: 'mime_type', message: `must equal the content_type "${upload.content_type}" of the upload request` });
+    problems.push({
+      field: 'mime_type',
+      message: `must equal the content_type "${upload.content_type}" of the upload request`,
+    });
   }
   return problems;
 }
@@ -135,7 +162,9 @@ async function storeImage(
   const staged = app.blobs.stagingPath(upload.id);
   let { width, height } = sent;
   if (width === null || height === null) {
-    const measured = await sharp(staged).metadata().catch(() => undefined);
+    const measured = await sharp(staged)
+      .metadata()
+      .catch(() => undefined);
     width ??= measured?.width ?? null;
     height ??= measured?.height ?? null;
   }
@@ -174,7 +203,6 @@ async function storeImage(
   }
   return jsonReply(201, imageToWire(row));
 }
-
 
 export const uploadRoutes: RouteDef[] = [
   { method: 'POST', path: `${API_PREFIX}/images/upload-url`, minRole: 'member', handler: createUploadUrl },

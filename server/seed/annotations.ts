@@ -38,25 +38,74 @@ function tail(author: Author, attributes: Attributes, extra: Extra | undefined):
   return { confidence: author.confidence, created_by: author.created_by, attributes, ...extra };
 }
 
-export function bboxAnnotation(id: string, name: string, box: Box, author: Author, attributes: Attributes = [], extra?: Extra): Extra {
+export function bboxAnnotation(
+  id: string,
+  name: string,
+  box: Box,
+  author: Author,
+  attributes: Attributes = [],
+  extra?: Extra,
+): Extra {
   return { id, name, type: 'bbox', bounding_box: snapBox(box), ...tail(author, attributes, extra) };
 }
 
-export function polygonAnnotation(id: string, name: string, rings: readonly XY[][], author: Author, attributes: Attributes = [], extra?: Extra): Extra {
+export function polygonAnnotation(
+  id: string,
+  name: string,
+  rings: readonly XY[][],
+  author: Author,
+  attributes: Attributes = [],
+  extra?: Extra,
+): Extra {
   const paths = rings.map((ring) => ring.map(snapPoint));
-  return { id, name, type: 'polygon', polygon: { paths }, bounding_box: boxOf(paths.flat()), ...tail(author, attributes, extra) };
+  return {
+    id,
+    name,
+    type: 'polygon',
+    polygon: { paths },
+    bounding_box: boxOf(paths.flat()),
+    ...tail(author, attributes, extra),
+  };
 }
 
-export function polylineAnnotation(id: string, name: string, path: readonly XY[], author: Author, attributes: Attributes = [], extra?: Extra): Extra {
+export function polylineAnnotation(
+  id: string,
+  name: string,
+  path: readonly XY[],
+  author: Author,
+  attributes: Attributes = [],
+  extra?: Extra,
+): Extra {
   const snapped = path.map(snapPoint);
-  return { id, name, type: 'polyline', polyline: { path: snapped }, bounding_box: boxOf(snapped), ...tail(author, attributes, extra) };
+  return {
+    id,
+    name,
+    type: 'polyline',
+    polyline: { path: snapped },
+    bounding_box: boxOf(snapped),
+    ...tail(author, attributes, extra),
+  };
 }
 
-export function keypointAnnotation(id: string, name: string, point: XY, author: Author, attributes: Attributes = [], extra?: Extra): Extra {
+export function keypointAnnotation(
+  id: string,
+  name: string,
+  point: XY,
+  author: Author,
+  attributes: Attributes = [],
+  extra?: Extra,
+): Extra {
   return { id, name, type: 'keypoint', keypoint: snapPoint(point), ...tail(author, attributes, extra) };
 }
 
-export const ANNOTATORS = ['alice.martin', 'bogdan.kowalski', 'chen.wei', 'dara.okafor', 'emeka.nwosu', 'fatima.zahra'] as const;
+export const ANNOTATORS = [
+  'alice.martin',
+  'bogdan.kowalski',
+  'chen.wei',
+  'dara.okafor',
+  'emeka.nwosu',
+  'fatima.zahra',
+] as const;
 
 /**
  * Who made an image's annotations, by review status, so the demo reads plausibly: a `new` image

@@ -18,7 +18,11 @@ export interface BuildSeedOptions {
  * renamed into place when finished, so concurrent builders (parallel test files) never see or
  * clobber each other's half-written files; the loser of the final rename adopts the winner's cache.
  */
-export async function buildSeed(recipe: SeedRecipe, cacheDir: string, options: BuildSeedOptions = {}): Promise<SeedFixture> {
+export async function buildSeed(
+  recipe: SeedRecipe,
+  cacheDir: string,
+  options: BuildSeedOptions = {},
+): Promise<SeedFixture> {
   const log = options.log ?? (() => undefined);
   const recipeKey = sha256(JSON.stringify(recipe));
   const versionFolder = join(cacheDir, recipe.version);
@@ -62,7 +66,9 @@ export async function buildSeed(recipe: SeedRecipe, cacheDir: string, options: B
  */
 function* planAll(datasets: DatasetLayout[], entries: Map<DatasetLayout, string[]>): Generator<RenderJob> {
   const order = datasets
-    .flatMap((dataset) => dataset.images.map((slot, index) => ({ dataset, slot, at: (index + 0.5) / dataset.images.length })))
+    .flatMap((dataset) =>
+      dataset.images.map((slot, index) => ({ dataset, slot, at: (index + 0.5) / dataset.images.length })),
+    )
     .sort((a, b) => a.at - b.at);
   const byDataset = new Map<DatasetLayout, string[]>();
   for (const { dataset, slot } of order) {
@@ -88,7 +94,12 @@ function* planAll(datasets: DatasetLayout[], entries: Map<DatasetLayout, string[
 /** The fixture as JSON with cache-relative file paths, assembled from the per-image entries. */
 function fixtureText(recipe: SeedRecipe, datasets: DatasetLayout[], entries: Map<DatasetLayout, string[]>): string {
   const parts = datasets.map((dataset) => {
-    const meta = { name: dataset.name, description: dataset.description, annotation_types: dataset.annotation_types, classes: dataset.classes };
+    const meta = {
+      name: dataset.name,
+      description: dataset.description,
+      annotation_types: dataset.annotation_types,
+      classes: dataset.classes,
+    };
     return `${JSON.stringify(meta).slice(0, -1)},"images":[${entries.get(dataset)!.join(',')}]}`;
   });
   return `{"org":${JSON.stringify(recipe.org)},"datasets":[${parts.join(',')}]}`;
@@ -99,7 +110,11 @@ function fixtureText(recipe: SeedRecipe, datasets: DatasetLayout[], entries: Map
  * of the same recipe, returns that cache's fixture instead; a stale or broken folder is moved
  * aside and replaced.
  */
-async function publish(buildFolder: string, versionFolder: string, recipeKey: string): Promise<SeedFixture | undefined> {
+async function publish(
+  buildFolder: string,
+  versionFolder: string,
+  recipeKey: string,
+): Promise<SeedFixture | undefined> {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await rename(buildFolder, versionFolder);

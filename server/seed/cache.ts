@@ -30,7 +30,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   await rename(tmp, path);
 }
 
-export async function writeCacheIndex(folder: string, manifest: Omit<SeedManifest, 'format' | 'fixtureSha256'>, fixtureJson: string): Promise<void> {
+export async function writeCacheIndex(
+  folder: string,
+  manifest: Omit<SeedManifest, 'format' | 'fixtureSha256'>,
+  fixtureJson: string,
+): Promise<void> {
   await writeFileAtomic(join(folder, FIXTURE_FILE), fixtureJson);
   const complete: SeedManifest = { format: MANIFEST_FORMAT, fixtureSha256: sha256(fixtureJson), ...manifest };
   await writeFileAtomic(join(folder, MANIFEST_FILE), `${JSON.stringify(complete, null, 1)}\n`);
@@ -41,7 +45,8 @@ async function readManifest(folder: string): Promise<SeedManifest | undefined> {
     const parsed: unknown = JSON.parse(await readFile(join(folder, MANIFEST_FILE), 'utf8'));
     const manifest = parsed as Partial<SeedManifest>;
     if (manifest.format !== MANIFEST_FORMAT || typeof manifest.recipeKey !== 'string') return undefined;
-    if (typeof manifest.fixtureSha256 !== 'string' || typeof manifest.files !== 'object' || manifest.files === null) return undefined;
+    if (typeof manifest.fixtureSha256 !== 'string' || typeof manifest.files !== 'object' || manifest.files === null)
+      return undefined;
     return manifest as SeedManifest;
   } catch {
     return undefined; // missing or unreadable: not a cache

@@ -6,8 +6,26 @@ import { JOINTS } from './scenes/poses/skeleton';
  * from a high-contrast 20-colour palette) and every class carries the type its annotations use.
  */
 const PALETTE = [
-  '#e6194b', '#3cb44b', '#ffe119', '#4363d8', '#f58231', '#911eb4', '#46f0f0', '#f032e6', '#bcf60c', '#fabebe',
-  '#008080', '#e6beff', '#9a6324', '#fffac8', '#800000', '#aaffc3', '#808000', '#ffd8b1', '#000075', '#808080',
+  '#e6194b',
+  '#3cb44b',
+  '#ffe119',
+  '#4363d8',
+  '#f58231',
+  '#911eb4',
+  '#46f0f0',
+  '#f032e6',
+  '#bcf60c',
+  '#fabebe',
+  '#008080',
+  '#e6beff',
+  '#9a6324',
+  '#fffac8',
+  '#800000',
+  '#aaffc3',
+  '#808000',
+  '#ffd8b1',
+  '#000075',
+  '#808080',
 ] as const;
 
 function classes(entries: [name: string, type: string][]): SeedClass[] {
@@ -17,7 +35,8 @@ function classes(entries: [name: string, type: string][]): SeedClass[] {
 
 export const STREET_DATASET = {
   name: 'Street scenes',
-  description: 'Dash-cam frames from town streets and a highway, by day, by night and in the rain. Boxes for road users and street furniture, polygons for surfaces.',
+  description:
+    'Dash-cam frames from town streets and a highway, by day, by night and in the rain. Boxes for road users and street furniture, polygons for surfaces.',
   annotation_types: ['bbox', 'polygon'],
   classes: classes([
     ['car', 'bbox'],

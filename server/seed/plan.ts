@@ -78,7 +78,14 @@ function streetLayout(recipe: SeedRecipe): DatasetLayout {
       cacheFile: `street-scenes${folder.path}/${filename}`,
       encode: { format: 'jpeg', quality: jpegQuality },
       plan: () => {
-        const planned = planStreetImage(createRandom(key), width, height, folder.lighting, folder.highway, `s${pad(index, 4)}`);
+        const planned = planStreetImage(
+          createRandom(key),
+          width,
+          height,
+          folder.lighting,
+          folder.highway,
+          `s${pad(index, 4)}`,
+        );
         const paint = (ctx: Context2D) => paintStreetScene(ctx, planned.scene, createRandom(`${key}/paint`));
         return { status: planned.status, annotations: planned.annotations, paint };
       },
@@ -147,7 +154,9 @@ export function planImage(dataset: DatasetLayout, slot: ImageSlot): PlannedImage
   const planned = slot.plan();
   const problems = annotationListProblems(planned.annotations, dataset.classes, dataset.annotation_types);
   if (problems.length > 0) {
-    throw new Error(`seed bug: ${dataset.name} ${slot.directory_path}/${slot.filename}: ${problems.slice(0, 5).join('; ')}`);
+    throw new Error(
+      `seed bug: ${dataset.name} ${slot.directory_path}/${slot.filename}: ${problems.slice(0, 5).join('; ')}`,
+    );
   }
   return planned;
 }

@@ -30,7 +30,11 @@ async function encode(canvas: Canvas, slot: ImageSlot): Promise<Uint8Array> {
   return pixels.removeAlpha().png({ compressionLevel: 6, adaptiveFiltering: false }).toBuffer();
 }
 
-export async function renderImages(jobs: Iterable<RenderJob>, folder: string, onProgress: (done: number) => void): Promise<Map<string, number>> {
+export async function renderImages(
+  jobs: Iterable<RenderJob>,
+  folder: string,
+  onProgress: (done: number) => void,
+): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
   const inFlight = new Set<Promise<void>>();
   let pixelsInFlight = 0;

@@ -33,7 +33,9 @@ function keyCount(record: Rec): number {
 // Written allocation-free: the aerial tiles alone hold over a million points.
 function checkPoint(value: unknown, field: string | (() => string), problems: Problems, extent?: Extent): void {
   if (!isRecord(value) || !isFiniteNumber(value.x) || !isFiniteNumber(value.y) || keyCount(value) !== 2) {
-    problems.push(`${typeof field === 'string' ? field : field()}: must be {x, y} with finite numbers and no other keys`);
+    problems.push(
+      `${typeof field === 'string' ? field : field()}: must be {x, y} with finite numbers and no other keys`,
+    );
     return;
   }
   if (!extent) return;
@@ -60,13 +62,19 @@ function checkEnclosingBox(annotation: Rec, extent: Extent, problems: Problems):
   }
 }
 
-export function annotationProblems(annotation: Rec, classes: readonly SeedClass[], annotationTypes: readonly string[]): Problems {
+export function annotationProblems(
+  annotation: Rec,
+  classes: readonly SeedClass[],
+  annotationTypes: readonly string[],
+): Problems {
   const problems: Problems = [];
   const { id, name, type } = annotation;
-  if (typeof id !== 'string' || id.trim() === '' || id.length > 128) problems.push('id: non-blank string of at most 128 chars');
+  if (typeof id !== 'string' || id.trim() === '' || id.length > 128)
+    problems.push('id: non-blank string of at most 128 chars');
   const cls = classes.find((c) => c.name === name);
   if (!cls) problems.push(`name: "${String(name)}" is not a dataset class`);
-  if (typeof type !== 'string' || !annotationTypes.includes(type)) problems.push(`type: "${String(type)}" is not one of the dataset's annotation types`);
+  if (typeof type !== 'string' || !annotationTypes.includes(type))
+    problems.push(`type: "${String(type)}" is not one of the dataset's annotation types`);
   if (cls?.type && cls.type !== type) problems.push(`type: class "${cls.name}" requires ${cls.type}`);
   for (const key of GEOMETRY_KEYS) {
     const allowed = key === 'bounding_box' ? type !== 'keypoint' : key === type;
@@ -75,7 +83,8 @@ export function annotationProblems(annotation: Rec, classes: readonly SeedClass[
   if (type === 'bbox') {
     const box = annotation.bounding_box;
     const ok = isRecord(box) && keyCount(box) === 4 && [box.x, box.y, box.w, box.h].every(isFiniteNumber);
-    if (!ok || !((box.w as number) > 0 && (box.h as number) > 0)) problems.push('bounding_box: {x, y, w > 0, h > 0} required');
+    if (!ok || !((box.w as number) > 0 && (box.h as number) > 0))
+      problems.push('bounding_box: {x, y, w > 0, h > 0} required');
   } else if (type === 'polygon') {
     const polygon = annotation.polygon;
     if (!isRecord(polygon) || keyCount(polygon) !== 1 || !Array.isArray(polygon.paths) || polygon.paths.length === 0) {
@@ -98,21 +107,27 @@ export function annotationProblems(annotation: Rec, classes: readonly SeedClass[
     checkPoint(annotation.keypoint, 'keypoint', problems);
   }
   const { confidence, created_by: createdBy, attributes } = annotation;
-  if (confidence !== null && !(isFiniteNumber(confidence) && confidence >= 0 && confidence <= 1)) problems.push('confidence: number in [0, 1]');
+  if (confidence !== null && !(isFiniteNumber(confidence) && confidence >= 0 && confidence <= 1))
+    problems.push('confidence: number in [0, 1]');
   if (createdBy !== null && typeof createdBy !== 'string') problems.push('created_by: string or null');
   if (typeof attributes !== 'object' || attributes === null) problems.push('attributes: object or array');
   return problems;
 }
 
 /** Problems of one image's list, each prefixed with the annotation index; empty means valid. */
-export function annotationListProblems(annotations: readonly Rec[], classes: readonly SeedClass[], annotationTypes: readonly string[]): string[] {
+export function annotationListProblems(
+  annotations: readonly Rec[],
+  classes: readonly SeedClass[],
+  annotationTypes: readonly string[],
+): string[] {
   const problems: string[] = [];
   if (annotations.length > MAX_ANNOTATIONS) problems.push(`more than ${MAX_ANNOTATIONS} annotations`);
   const seen = new Set<unknown>();
   annotations.forEach((annotation, index) => {
     if (seen.has(annotation.id)) problems.push(`[${index}] id: duplicate "${String(annotation.id)}"`);
     seen.add(annotation.id);
-    for (const problem of annotationProblems(annotation, classes, annotationTypes)) problems.push(`[${index}] ${problem}`);
+    for (const problem of annotationProblems(annotation, classes, annotationTypes))
+      problems.push(`[${index}] ${problem}`);
   });
   return problems;
 }

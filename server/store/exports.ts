@@ -153,7 +153,10 @@ export class ExportRepository {
   }
 }
 
-function exportWhere(filter: { datasetId?: string; status?: ExportStatus }): { where: string; params: SQLInputValue[] } {
+function exportWhere(filter: { datasetId?: string; status?: ExportStatus }): {
+  where: string;
+  params: SQLInputValue[];
+} {
   const parts: string[] = [];
   const params: SQLInputValue[] = [];
   if (filter.datasetId !== undefined) {

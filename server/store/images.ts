@@ -35,8 +35,22 @@ type SqlRow = Record<string, unknown>;
 const nullableNumber = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 const COLUMNS = [
-  'id', 'dataset_id', 'filename', 'directory_path', 'width', 'height', 'file_size', 'mime_type', 'sha256', 'blob',
-  'status', 'annotation_count', 'min_confidence', 'is_archived', 'created_at', 'updated_at',
+  'id',
+  'dataset_id',
+  'filename',
+  'directory_path',
+  'width',
+  'height',
+  'file_size',
+  'mime_type',
+  'sha256',
+  'blob',
+  'status',
+  'annotation_count',
+  'min_confidence',
+  'is_archived',
+  'created_at',
+  'updated_at',
 ] as const;
 const SELECT_COLUMNS = COLUMNS.join(', ');
 
@@ -162,7 +176,9 @@ export class ImageRepository {
 
   list(filter: ImageFilter, limit: number, offset: number): ImageRow[] {
     const { where, params } = whereClause(filter);
-    const stmt = this.statement(`SELECT ${SELECT_COLUMNS} FROM images WHERE ${where} ORDER BY filename, directory_path, id LIMIT ? OFFSET ?`);
+    const stmt = this.statement(
+      `SELECT ${SELECT_COLUMNS} FROM images WHERE ${where} ORDER BY filename, directory_path, id LIMIT ? OFFSET ?`,
+    );
     stmt.setReturnArrays(true);
     return (stmt.all(...params, limit, offset) as unknown as unknown[][]).map(toImage);
   }

@@ -22,7 +22,18 @@ const GEOMETRY_KEY: Record<AnnotationTypeName, string> = {
   polyline: 'polyline',
   keypoint: 'keypoint',
 };
-const KNOWN_KEYS = new Set(['id', 'name', 'type', 'bounding_box', 'polygon', 'polyline', 'keypoint', 'confidence', 'created_by', 'attributes']);
+const KNOWN_KEYS = new Set([
+  'id',
+  'name',
+  'type',
+  'bounding_box',
+  'polygon',
+  'polyline',
+  'keypoint',
+  'confidence',
+  'created_by',
+  'attributes',
+]);
 
 export interface AnnotationRules {
   classes: readonly DatasetClassRecord[];
@@ -102,7 +113,8 @@ function canonicalizeOne(
   else {
     const cls = classes.get(name);
     if (!cls) fail('name', `"${name}" is not a class of this dataset`);
-    else if (cls.type && knownType && cls.type !== knownType) fail('type', `class "${name}" requires type "${cls.type}"`);
+    else if (cls.type && knownType && cls.type !== knownType)
+      fail('type', `class "${name}" requires type "${cls.type}"`);
   }
 
   const geometry = knownType ? checkGeometry(raw, knownType, sink) : undefined;
@@ -110,7 +122,8 @@ function canonicalizeOne(
   let confidence = 1;
   if (raw.confidence !== undefined && raw.confidence !== null) {
     const c = raw.confidence;
-    if (typeof c !== 'number' || !Number.isFinite(c) || c < 0 || c > 1) fail('confidence', 'must be a number from 0 to 1');
+    if (typeof c !== 'number' || !Number.isFinite(c) || c < 0 || c > 1)
+      fail('confidence', 'must be a number from 0 to 1');
     else confidence = c;
   }
   const createdBy = raw.created_by === undefined ? null : raw.created_by;
@@ -128,7 +141,8 @@ function canonicalizeOne(
   out.attributes = attributes;
   for (const key of Object.keys(raw)) {
     // defineProperty, not assignment: a preserved "__proto__" key must stay a plain data field.
-    if (!KNOWN_KEYS.has(key)) Object.defineProperty(out, key, { value: raw[key], enumerable: true, writable: true, configurable: true });
+    if (!KNOWN_KEYS.has(key))
+      Object.defineProperty(out, key, { value: raw[key], enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -142,7 +156,8 @@ function checkGeometry(
   for (const other of ANNOTATION_TYPES) {
     const key = GEOMETRY_KEY[other];
     if (other === type || key === 'bounding_box') continue;
-    if (raw[key] !== undefined) sink.problems.push({ index: sink.index, field: key, message: `not allowed on a ${type} annotation` });
+    if (raw[key] !== undefined)
+      sink.problems.push({ index: sink.index, field: key, message: `not allowed on a ${type} annotation` });
   }
   let result: { value: unknown; box: Box | undefined } | undefined;
   switch (type) {
@@ -176,7 +191,11 @@ function checkGeometry(
     }
     case 'keypoint': {
       if (raw.bounding_box !== undefined) {
-        sink.problems.push({ index: sink.index, field: 'bounding_box', message: 'not allowed on a keypoint annotation' });
+        sink.problems.push({
+          index: sink.index,
+          field: 'bounding_box',
+          message: 'not allowed on a keypoint annotation',
+        });
       }
       if (raw.keypoint === undefined) {
         sink.problems.push({ index: sink.index, field: 'keypoint', message: 'is required for a keypoint annotation' });

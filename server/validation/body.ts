@@ -46,12 +46,17 @@ export class BodyReader {
       return undefined;
     }
     if (rule.nonBlank && value.trim() === '') return this.fail(key, 'must not be blank');
-    if (rule.min !== undefined && value.length < rule.min) return this.fail(key, `must be at least ${rule.min} characters`);
-    if (rule.max !== undefined && value.length > rule.max) return this.fail(key, `must be at most ${rule.max} characters`);
+    if (rule.min !== undefined && value.length < rule.min)
+      return this.fail(key, `must be at least ${rule.min} characters`);
+    if (rule.max !== undefined && value.length > rule.max)
+      return this.fail(key, `must be at most ${rule.max} characters`);
     return value;
   }
 
-  integer(key: string, rule: { required?: boolean; nullable?: boolean; min?: number; max?: number } = {}): number | null | undefined {
+  integer(
+    key: string,
+    rule: { required?: boolean; nullable?: boolean; min?: number; max?: number } = {},
+  ): number | null | undefined {
     const value = this.body[key];
     if (value === undefined) {
       if (rule.required) this.problem(key, 'is required');
@@ -71,7 +76,11 @@ export class BodyReader {
     return value;
   }
 
-  oneOf<T extends string>(key: string, values: readonly T[], rule: { required?: boolean; nullable?: boolean } = {}): T | null | undefined {
+  oneOf<T extends string>(
+    key: string,
+    values: readonly T[],
+    rule: { required?: boolean; nullable?: boolean } = {},
+  ): T | null | undefined {
     const value = this.body[key];
     if (value === undefined) {
       if (rule.required) this.problem(key, 'is required');

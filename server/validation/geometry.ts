@@ -24,7 +24,12 @@ function report(sink: ProblemSink, field: string, message: string): undefined {
   return undefined;
 }
 
-function rejectExtraKeys(value: Record<string, unknown>, allowed: readonly string[], field: string, sink: ProblemSink): boolean {
+function rejectExtraKeys(
+  value: Record<string, unknown>,
+  allowed: readonly string[],
+  field: string,
+  sink: ProblemSink,
+): boolean {
   let ok = true;
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
@@ -103,4 +108,3 @@ export function checkPolyline(value: unknown, sink: ProblemSink): Point[] | unde
   if (value.path === undefined) return report(sink, 'polyline.path', 'is required');
   return checkPointList(value.path, 'polyline.path', 2, sink);
 }
-

@@ -1,6 +1,13 @@
 import { open } from 'node:fs/promises';
 
-export const ALLOWED_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/bmp', 'image/tiff', 'image/gif'] as const;
+export const ALLOWED_IMAGE_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/bmp',
+  'image/tiff',
+  'image/gif',
+] as const;
 export type ImageMimeType = (typeof ALLOWED_IMAGE_TYPES)[number];
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 

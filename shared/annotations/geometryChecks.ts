@@ -3,7 +3,8 @@ import type { ValidationProblem } from '../api/errors';
 /** Collects problems for one annotation; `field` paths follow §2 (`polygon.paths[0][2].x`). */
 export type Report = (field: string | undefined, message: string) => void;
 
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Geometry and point objects reject extra keys (§7.3). */

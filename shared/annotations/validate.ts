@@ -28,7 +28,10 @@ export function validateAnnotations(list: unknown, dataset?: DatasetRules): Vali
   const problems: ValidationProblem[] = [];
   if (!Array.isArray(list)) return [{ message: 'annotations must be a list' }];
   if (list.length > MAX_ANNOTATIONS_PER_IMAGE) {
-    problems.push({ field: 'annotations', message: `at most ${MAX_ANNOTATIONS_PER_IMAGE} annotations per image (got ${list.length})` });
+    problems.push({
+      field: 'annotations',
+      message: `at most ${MAX_ANNOTATIONS_PER_IMAGE} annotations per image (got ${list.length})`,
+    });
   }
   const seenIds = new Map<string, number>();
   for (let index = 0; index < list.length && problems.length < MAX_REPORTED_PROBLEMS; index++) {
@@ -62,7 +65,10 @@ function checkAnnotation(
   }
   checkName(value.name, type, report, dataset);
   if (dataset && !dataset.annotation_types.includes(type)) {
-    report('type', `this dataset does not allow ${type} annotations (allowed: ${dataset.annotation_types.join(', ') || 'none'})`);
+    report(
+      'type',
+      `this dataset does not allow ${type} annotations (allowed: ${dataset.annotation_types.join(', ') || 'none'})`,
+    );
   }
   for (const key of GEOMETRY_KEYS) {
     if (key !== type && value[key] !== undefined) report(key, `a ${type} annotation must not have "${key}"`);
@@ -107,7 +113,8 @@ function checkName(name: unknown, type: string | null, report: Report, dataset: 
   if (!dataset) return;
   const cls = dataset.classes.find((c) => c.name === name);
   if (!cls) report('name', `"${name}" is not a class of this dataset`);
-  else if (type !== null && cls.type && cls.type !== type) report('type', `class "${name}" takes ${cls.type} annotations, not ${type}`);
+  else if (type !== null && cls.type && cls.type !== type)
+    report('type', `class "${name}" takes ${cls.type} annotations, not ${type}`);
 }
 
 function checkOptionalFields(value: Record<string, unknown>, report: Report): void {
@@ -117,7 +124,8 @@ function checkOptionalFields(value: Record<string, unknown>, report: Report): vo
       report('confidence', 'must be a number from 0 to 1');
     }
   }
-  if (createdBy !== undefined && createdBy !== null && typeof createdBy !== 'string') report('created_by', 'must be a string or null');
+  if (createdBy !== undefined && createdBy !== null && typeof createdBy !== 'string')
+    report('created_by', 'must be a string or null');
   if (attributes !== undefined && (typeof attributes !== 'object' || attributes === null)) {
     report('attributes', 'must be an object or a list');
   }

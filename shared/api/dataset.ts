@@ -13,7 +13,10 @@ export const datasetSchema = z.looseObject({
   id: idSchema,
   name: z.string(),
   slug: z.string(),
-  description: z.string().nullish().transform((v) => v ?? null),
+  description: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
   image_count: z.number().int().nonnegative(),
   completed_image_count: z.number().int().nonnegative(),
   annotation_count: z.number().int().nonnegative(),

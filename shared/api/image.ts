@@ -13,8 +13,15 @@ const imageMetaBase = z.looseObject({
   mime_type: z.string(),
   status: imageStatusSchema,
   annotation_count: z.number().int().nonnegative(),
-  min_confidence: z.number().nullable().optional().transform((v) => v ?? null),
-  is_archived: z.boolean().optional().transform((v) => v ?? false),
+  min_confidence: z
+    .number()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  is_archived: z
+    .boolean()
+    .optional()
+    .transform((v) => v ?? false),
   created_at: timestampSchema,
   updated_at: timestampSchema,
   thumbnail_url: z.string().optional(),

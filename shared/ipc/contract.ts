@@ -32,9 +32,10 @@ type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
 type VerbOf<C, D extends string> = C extends `${D}:${infer V}` ? V : never;
 export type Domain = DomainOf<ChannelName>;
 
-type CallFor<C extends ChannelName> = Record<never, never> extends RequestOf<C>
-  ? (request?: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>
-  : (request: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>;
+type CallFor<C extends ChannelName> =
+  Record<never, never> extends RequestOf<C>
+    ? (request?: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>
+    : (request: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>;
 
 /** `window.api`: one namespace per domain, one method per verb, plus event subscription. */
 export type PictographApi = {

@@ -26,7 +26,11 @@ interface Child {
 }
 
 async function startChild(dataDir: string): Promise<Child> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'serverChild.ts'), dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'serverChild.ts'), dataDir],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const lines: string[] = [];
   const waiting: ((line: string) => void)[] = [];
   let buffer = '';
@@ -43,7 +47,9 @@ async function startChild(dataDir: string): Promise<Child> {
   });
   const nextLine = (): Promise<string> =>
     lines.length ? Promise.resolve(lines.shift()!) : new Promise((resolve) => waiting.push(resolve));
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`))),
+  );
   exited.catch(() => undefined);
   const info = JSON.parse(await Promise.race([nextLine(), exited])) as { url: string; keys: { viewer: string } };
   return {
@@ -116,12 +122,42 @@ export async function benchServer(): Promise<BenchResult[]> {
     const listMedian = percentile(listTimes, 50);
     const rateMedian = percentile(rates, 50);
     return [
-      { name: 'server: GET /images/?limit=1000 on 100k images', unit: 'ms', median: listMedian, p95: percentile(listTimes, 95), target: '< 50 ms median', pass: listMedian < 50 },
+      {
+        name: 'server: GET /images/?limit=1000 on 100k images',
+        unit: 'ms',
+        median: listMedian,
+        p95: percentile(listTimes, 95),
+        target: '< 50 ms median',
+        pass: listMedian < 50,
+      },
       // For a rate, the "p95" is the slow tail: the round rate that 95 % of rounds beat.
-      { name: `server: GET /annotations/{id} throughput, ${CONCURRENCY} concurrent`, unit: 'req/s', median: rateMedian, p95: percentile(rates, 5), target: '≥ 500 req/s', pass: rateMedian >= 500 },
-      { name: `server: RSS growth over ${MEMORY_REQUESTS} requests`, unit: '%', median: growth, p95: growth, target: '< 10 %', pass: growth < 10, note: `${mib(before.rss)} → ${mib(after.rss)} MiB` },
+      {
+        name: `server: GET /annotations/{id} throughput, ${CONCURRENCY} concurrent`,
+        unit: 'req/s',
+        median: rateMedian,
+        p95: percentile(rates, 5),
+        target: '≥ 500 req/s',
+        pass: rateMedian >= 500,
+      },
+      {
+        name: `server: RSS growth over ${MEMORY_REQUESTS} requests`,
+        unit: '%',
+        median: growth,
+        p95: growth,
+        target: '< 10 %',
+        pass: growth < 10,
+        note: `${mib(before.rss)} → ${mib(after.rss)} MiB`,
+      },
       // Live JS heap after a full GC: separates a real leak from allocator/heap-reservation noise in RSS.
-      { name: `server: live heap growth over ${MEMORY_REQUESTS} requests`, unit: '%', median: heapGrowth, p95: heapGrowth, target: '< 10 %', pass: heapGrowth < 10, note: `${mib(before.heapUsed)} → ${mib(after.heapUsed)} MiB` },
+      {
+        name: `server: live heap growth over ${MEMORY_REQUESTS} requests`,
+        unit: '%',
+        median: heapGrowth,
+        p95: heapGrowth,
+        target: '< 10 %',
+        pass: heapGrowth < 10,
+        note: `${mib(before.heapUsed)} → ${mib(after.heapUsed)} MiB`,
+      },
     ];
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -28,13 +28,22 @@ describe('the main-process API through the bridge', () => {
 
   it('gives a precise message for a bad URL, an unreachable host and a wrong key', async () => {
     const badUrl = await app.api.connection.connect({ baseUrl: 'ftp://example.com', apiKey: server.keys.member });
-    expect(badUrl).toMatchObject({ ok: false, error: { code: 'bad_url', message: expect.stringMatching(/http:\/\/ or https:\/\//) } });
+    expect(badUrl).toMatchObject({
+      ok: false,
+      error: { code: 'bad_url', message: expect.stringMatching(/http:\/\/ or https:\/\//) },
+    });
 
     const unreachable = await app.api.connection.connect({ baseUrl: 'http://127.0.0.1:1', apiKey: server.keys.member });
-    expect(unreachable).toMatchObject({ ok: false, error: { code: 'network', message: expect.stringContaining('127.0.0.1:1') } });
+    expect(unreachable).toMatchObject({
+      ok: false,
+      error: { code: 'network', message: expect.stringContaining('127.0.0.1:1') },
+    });
 
     const wrongKey = await app.api.connection.connect({ baseUrl: server.url, apiKey: `pk_live_${'x'.repeat(43)}` });
-    expect(wrongKey).toMatchObject({ ok: false, error: { code: 'invalid_api_key', status: 401, requestId: expect.any(String) } });
+    expect(wrongKey).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_api_key', status: 401, requestId: expect.any(String) },
+    });
     expect(value(await app.api.connection.status())).toMatchObject({ state: 'signed-out' });
   });
 
@@ -44,10 +53,19 @@ describe('the main-process API through the bridge', () => {
     const [dataset] = value(await app.api.datasets.list());
     const page = value(await app.api.images.page({ datasetId: dataset!.id, limit: 1, offset: 0 }));
     const doc = value(await app.api.annotations.get({ imageId: page.items[0]!.id }));
-    const save = await app.api.annotations.save({ imageId: doc.imageId, annotations: doc.annotations, ifMatch: doc.etag });
+    const save = await app.api.annotations.save({
+      imageId: doc.imageId,
+      annotations: doc.annotations,
+      ifMatch: doc.etag,
+    });
     expect(save).toMatchObject({
       ok: false,
-      error: { code: 'forbidden', status: 403, message: expect.stringContaining('member'), details: { requiredRole: 'member', currentRole: 'viewer' } },
+      error: {
+        code: 'forbidden',
+        status: 403,
+        message: expect.stringContaining('member'),
+        details: { requiredRole: 'member', currentRole: 'viewer' },
+      },
     });
   });
 
@@ -61,7 +79,10 @@ describe('the main-process API through the bridge', () => {
     // The first request (the connection test) spends the quota; the next is refused for ~an hour.
     await fetch(`${server.url}/api/v1/developer/datasets/?limit=1`, { headers: { 'X-API-Key': key } });
     const limited = await app.api.connection.connect({ baseUrl: server.url, apiKey: key });
-    expect(limited).toMatchObject({ ok: false, error: { code: 'rate_limited', status: 429, details: { retryAfterSeconds: expect.any(Number) } } });
+    expect(limited).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited', status: 429, details: { retryAfterSeconds: expect.any(Number) } },
+    });
     if (!limited.ok) expect(limited.error.message).toMatch(/minute|hour|second/);
   });
 
@@ -76,22 +97,43 @@ describe('the main-process API through the bridge', () => {
     expect(first.items).toHaveLength(2);
     expect(first.total).toBe(street.image_count);
     expect(second.items.map((i) => i.id)).not.toContain(first.items[0]!.id);
-    const complete = value(await app.api.images.page({ datasetId: street.id, limit: 100, offset: 0, filters: { status: 'complete' } }));
+    const complete = value(
+      await app.api.images.page({ datasetId: street.id, limit: 100, offset: 0, filters: { status: 'complete' } }),
+    );
     expect(complete.items.every((i) => i.status === 'complete')).toBe(true);
 
     const image = first.items[0]!;
     const doc = value(await app.api.annotations.get({ imageId: image.id }));
-    const added = { id: 'bridge-1', name: street.classes[0]!.name, type: 'bbox', bounding_box: { x: 1, y: 2, w: 30, h: 40 }, vendor_field: { keep: [1, 2] } };
-    const saved = value(await app.api.annotations.save({ imageId: image.id, annotations: [...doc.annotations, added], ifMatch: doc.etag }));
+    const added = {
+      id: 'bridge-1',
+      name: street.classes[0]!.name,
+      type: 'bbox',
+      bounding_box: { x: 1, y: 2, w: 30, h: 40 },
+      vendor_field: { keep: [1, 2] },
+    };
+    const saved = value(
+      await app.api.annotations.save({
+        imageId: image.id,
+        annotations: [...doc.annotations, added],
+        ifMatch: doc.etag,
+      }),
+    );
     expect(saved).toMatchObject({ imageId: image.id, newCount: doc.annotations.length + 1, etag: expect.any(String) });
 
     const reread = value(await app.api.annotations.get({ imageId: image.id }));
     expect(reread.etag).toBe(saved.etag);
-    expect(reread.annotations.find((a) => a.id === 'bridge-1')).toMatchObject({ vendor_field: { keep: [1, 2] }, confidence: 1 });
+    expect(reread.annotations.find((a) => a.id === 'bridge-1')).toMatchObject({
+      vendor_field: { keep: [1, 2] },
+      confidence: 1,
+    });
     // Annotations we did not touch come back exactly as they were, unknown fields included.
     for (const before of doc.annotations) expect(reread.annotations.find((a) => a.id === before.id)).toEqual(before);
 
-    const stale = await app.api.annotations.save({ imageId: image.id, annotations: doc.annotations, ifMatch: doc.etag });
+    const stale = await app.api.annotations.save({
+      imageId: image.id,
+      annotations: doc.annotations,
+      ifMatch: doc.etag,
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'precondition_failed', status: 412 } });
 
     const reviewed = value(await app.api.review.submit({ imageId: image.id, action: 'approve' }));

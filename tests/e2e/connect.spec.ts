@@ -154,7 +154,13 @@ describe('connect screen', () => {
     expect(await row.innerText()).toContain('Key needed');
     await row.click();
     expect(await connect.baseUrl.inputValue()).toBe(server.url);
-    await expect.poll(() => connect.apiKey.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement)).toBe(true);
+    await expect
+      .poll(() =>
+        connect.apiKey.evaluate(
+          (el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement,
+        ),
+      )
+      .toBe(true);
   });
 
   it('tells a viewer-key user up front that the workspace is read-only', async () => {

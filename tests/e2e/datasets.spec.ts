@@ -16,7 +16,9 @@ describe('datasets overview', () => {
   let app: LaunchedApp | undefined;
 
   async function serverGet<T>(path: string): Promise<T> {
-    const response = await fetch(`${server.url}/api/v1/developer${path}`, { headers: { 'X-API-Key': server.keys.owner } });
+    const response = await fetch(`${server.url}/api/v1/developer${path}`, {
+      headers: { 'X-API-Key': server.keys.owner },
+    });
     expect(response.status).toBe(200);
     return (await response.json()) as T;
   }
@@ -41,7 +43,7 @@ describe('datasets overview', () => {
     return page;
   }
 
-  it("lists every dataset of the server with its counts, progress, types and classes", async () => {
+  it('lists every dataset of the server with its counts, progress, types and classes', async () => {
     const page = await signedIn();
     expect((await page.cardNames()).sort()).toEqual(serverDatasets.map((d) => d.name).sort());
 
@@ -49,7 +51,9 @@ describe('datasets overview', () => {
       const card = await page.cardText(dataset.name);
       expect(card.imageCount).toBe(plural(dataset.image_count, 'image'));
       expect(card.annotationCount).toBe(plural(dataset.annotation_count, 'annotation'));
-      expect(card.progress).toBe(`${group(dataset.completed_image_count)} of ${group(dataset.image_count)} images complete`);
+      expect(card.progress).toBe(
+        `${group(dataset.completed_image_count)} of ${group(dataset.image_count)} images complete`,
+      );
       for (const cls of dataset.classes.slice(0, 6)) expect(card.classes).toContain(cls.name);
       if (dataset.annotation_types.includes('bbox')) expect(card.types).toContain('Boxes');
     }

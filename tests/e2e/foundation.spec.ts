@@ -23,7 +23,9 @@ describe('foundation', () => {
   });
 
   it('round-trips a call through the real router, from the page and from the test bridge', async () => {
-    const fromPage = await app.page.evaluate(() => (globalThis as unknown as { api: { app: { info(): Promise<unknown> } } }).api.app.info());
+    const fromPage = await app.page.evaluate(() =>
+      (globalThis as unknown as { api: { app: { info(): Promise<unknown> } } }).api.app.info(),
+    );
     expect(fromPage).toMatchObject({ ok: true, value: { name: 'Pictograph Review', host: 'harness' } });
     const fromBridge = await app.api.app.info();
     expect(fromBridge).toEqual(fromPage);
@@ -71,14 +73,20 @@ describe('foundation', () => {
       document.body.appendChild(frame);
     }, HARNESS_ORIGIN);
     await app.page.waitForTimeout(500);
-    const framedApps = app.page.frames().filter((f) => f !== app.page.mainFrame() && f.url().startsWith(HARNESS_ORIGIN));
+    const framedApps = app.page
+      .frames()
+      .filter((f) => f !== app.page.mainFrame() && f.url().startsWith(HARNESS_ORIGIN));
     expect(framedApps).toEqual([]);
     expect(await app.api.app.info()).toMatchObject({ ok: true });
   });
 
   it('answers invalid_request for an invalid argument', async () => {
     const result = await app.page.evaluate(() =>
-      (globalThis as unknown as { api: { images: { page(r: unknown): Promise<unknown> } } }).api.images.page({ datasetId: 'x', limit: 5000, offset: -1 }),
+      (globalThis as unknown as { api: { images: { page(r: unknown): Promise<unknown> } } }).api.images.page({
+        datasetId: 'x',
+        limit: 5000,
+        offset: -1,
+      }),
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     const unknownField = await app.api.datasets.get({ datasetId: 'x', extra: true } as never);

@@ -23,7 +23,6 @@ const CSP =
   "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'self'";
 const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
-
 export interface LaunchOptions {
   /** A pictograph-local (or other) server; with `apiKey` the app starts connected to it. */
   serverUrl?: string;
@@ -89,23 +88,31 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     for (const listener of nodeListeners.get(name) ?? []) listener(payload);
     for (const page of context?.pages() ?? []) {
       for (const frame of page.frames()) {
-        frame.evaluate(([n, p]) => (globalThis as unknown as PageBridge).__pictographDeliver?.(n, p), [name, payload] as const).catch(() => {});
+        frame
+          .evaluate(([n, p]) => (globalThis as unknown as PageBridge).__pictographDeliver?.(n, p), [
+            name,
+            payload,
+          ] as const)
+          .catch(() => {});
       }
     }
   };
   const log: Log = (level, message, fields) =>
     logs.push(`${level} ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`);
 
-  const core = await createMainCore({
-    userDataDir,
-    appOrigin: HARNESS_ORIGIN,
-    host: 'harness',
-    version: '0.0.0-harness',
-    emit,
-    log,
-    keychainService: options.keychainService ?? `pictograph-review-test-${process.pid}-${Date.now()}`,
-    ...(options.demoDataDir ? { demoDataDir: options.demoDataDir } : {}),
-  }, { demoSeedCacheDir: options.demoSeedCacheDir ?? DEMO_SEED_CACHE });
+  const core = await createMainCore(
+    {
+      userDataDir,
+      appOrigin: HARNESS_ORIGIN,
+      host: 'harness',
+      version: '0.0.0-harness',
+      emit,
+      log,
+      keychainService: options.keychainService ?? `pictograph-review-test-${process.pid}-${Date.now()}`,
+      ...(options.demoDataDir ? { demoDataDir: options.demoDataDir } : {}),
+    },
+    { demoSeedCacheDir: options.demoSeedCacheDir ?? DEMO_SEED_CACHE },
+  );
   const router = createRouter({ handlers: core.handlers, isTrustedSender: trustedOrigin(HARNESS_ORIGIN), log });
 
   let browser: Browser | null = null;
@@ -115,7 +122,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       headless: options.headless ?? true,
       args: chromiumArgs(),
     });
-    context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+      serviceWorkers: 'block',
+    });
     await context.exposeBinding('__pictographInvoke', (source, channel: string, request: unknown) => {
       // Like the Electron glue: only the top-level frame can be the app; sub-frames are named as such.
       const isMainFrame = source.frame === source.page.mainFrame();
@@ -140,7 +150,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
 
     const api = createApi(
       (channel, request) =>
-        page.evaluate(([c, r]) => (globalThis as unknown as PageBridge).__pictographInvoke(c, r), [channel, request] as const),
+        page.evaluate(([c, r]) => (globalThis as unknown as PageBridge).__pictographInvoke(c, r), [
+          channel,
+          request,
+        ] as const),
       (name, listener) => {
         // Node-side subscribers hear the same events the page does, straight from main's emit.
         const set = nodeListeners.get(name) ?? new Set();
@@ -185,7 +198,11 @@ async function handleRoute(route: Route, core: MainCore, blocked: string[]): Pro
   }
   if (url.pathname.startsWith('/media/')) {
     const media = await core.resolveMedia({ url: request.url(), headers: await request.allHeaders() });
-    await route.fulfill({ status: media.status, headers: media.headers, body: media.body ? Buffer.from(media.body) : '' });
+    await route.fulfill({
+      status: media.status,
+      headers: media.headers,
+      body: media.body ? Buffer.from(media.body) : '',
+    });
     return;
   }
   const file = await readStatic(RENDERER_DIR, url.pathname);

@@ -129,7 +129,10 @@ function envelopePage(ctx: Ctx): void {
   const offset = Number(ctx.query.get('offset') ?? 0);
   const limit = Math.min(25, Number(ctx.query.get('limit') ?? 100));
   const data = all.slice(offset, offset + limit);
-  json(ctx.res, 200, { data, pagination: { limit, offset, total: all.length, has_more: offset + data.length < all.length } });
+  json(ctx.res, 200, {
+    data,
+    pagination: { limit, offset, total: all.length, has_more: offset + data.length < all.length },
+  });
 }
 
 /** 2,500 images, at most 1000 a page, without X-Total-Count. */
@@ -156,13 +159,19 @@ const SCENARIOS: Record<string, Handler> = {
   },
   truncated: (ctx) => json(ctx.res, 200, JSON.stringify([sampleDataset(1)]).slice(0, 57)),
   'short-body': (ctx) => {
-    ctx.res.writeHead(200, { 'Content-Type': isBytesPath(ctx.path) ? 'image/png' : JSON_TYPE, 'Content-Length': '100000' });
+    ctx.res.writeHead(200, {
+      'Content-Type': isBytesPath(ctx.path) ? 'image/png' : JSON_TYPE,
+      'Content-Length': '100000',
+    });
     ctx.res.write('[{"id":"3f1c');
     setTimeout(() => ctx.res.socket?.destroy(), 20);
   },
   huge: (ctx) => stream(ctx.res, 100 * 1024 * 1024, isBytesPath(ctx.path) ? 'image/png' : JSON_TYPE),
   'huge-declared': (ctx) => {
-    ctx.res.writeHead(200, { 'Content-Type': isBytesPath(ctx.path) ? 'image/png' : JSON_TYPE, 'Content-Length': String(100 * 1024 * 1024) });
+    ctx.res.writeHead(200, {
+      'Content-Type': isBytesPath(ctx.path) ? 'image/png' : JSON_TYPE,
+      'Content-Length': String(100 * 1024 * 1024),
+    });
     ctx.res.write('[');
   },
   endless: (ctx) => stream(ctx.res, Infinity, isBytesPath(ctx.path) ? 'image/png' : JSON_TYPE),
@@ -223,27 +232,61 @@ const SCENARIOS: Record<string, Handler> = {
     }
     json(ctx.res, 404, { detail: 'Not Found' });
   },
-  'nested-error': (ctx) => json(ctx.res, 404, { error: { code: 'not_found', message: 'Dataset is gone' }, detail: 'x' }),
+  'nested-error': (ctx) =>
+    json(ctx.res, 404, { error: { code: 'not_found', message: 'Dataset is gone' }, detail: 'x' }),
   'detail-string': (ctx) => json(ctx.res, 400, { detail: 'limit must be a number' }),
   'detail-list': (ctx) =>
-    json(ctx.res, 422, { detail: [{ loc: ['body', 'annotations', 0, 'bounding_box', 'w'], msg: 'ensure this value is greater than 0' }] }),
-  'flaky-503': (ctx) => (ctx.hit <= 2 ? json(ctx.res, 503, { error: 'service_unavailable', message: 'warming up' }) : SCENARIOS.ok!(ctx)),
+    json(ctx.res, 422, {
+      detail: [{ loc: ['body', 'annotations', 0, 'bounding_box', 'w'], msg: 'ensure this value is greater than 0' }],
+    }),
+  'flaky-503': (ctx) =>
+    ctx.hit <= 2 ? json(ctx.res, 503, { error: 'service_unavailable', message: 'warming up' }) : SCENARIOS.ok!(ctx),
   'always-503': (ctx) => json(ctx.res, 503, { error: 'service_unavailable', message: 'down for maintenance' }),
   'flaky-post': (ctx) =>
     ctx.hit === 1
       ? json(ctx.res, 502, { error: 'internal_error' })
-      : json(ctx.res, 200, { image_id: 'i', previous_count: 0, new_count: 1, status: 'in_progress' }, { ETag: '"new"' }),
+      : json(
+          ctx.res,
+          200,
+          { image_id: 'i', previous_count: 0, new_count: 1, status: 'in_progress' },
+          { ETag: '"new"' },
+        ),
   'delete-retry': (ctx) =>
-    ctx.hit === 1 ? json(ctx.res, 503, { error: 'service_unavailable' }) : json(ctx.res, 404, { error: 'not_found', message: 'gone' }),
-  '429-long': (ctx) => json(ctx.res, 429, { error: 'rate_limit_exceeded', message: 'Rate limit exceeded.', retry_after: 3600 }, { 'Retry-After': '3600' }),
-  '429-short': (ctx) => (ctx.hit === 1 ? json(ctx.res, 429, { error: 'rate_limit_exceeded', retry_after: 7 }, { 'Retry-After': '7' }) : SCENARIOS.ok!(ctx)),
+    ctx.hit === 1
+      ? json(ctx.res, 503, { error: 'service_unavailable' })
+      : json(ctx.res, 404, { error: 'not_found', message: 'gone' }),
+  '429-long': (ctx) =>
+    json(
+      ctx.res,
+      429,
+      { error: 'rate_limit_exceeded', message: 'Rate limit exceeded.', retry_after: 3600 },
+      { 'Retry-After': '3600' },
+    ),
+  '429-short': (ctx) =>
+    ctx.hit === 1
+      ? json(ctx.res, 429, { error: 'rate_limit_exceeded', retry_after: 7 }, { 'Retry-After': '7' })
+      : SCENARIOS.ok!(ctx),
   'quota-zero': (ctx) => {
     const reset = String(Math.ceil(Date.now() / 1000) + 3000);
-    json(ctx.res, 200, [sampleDataset(1)], { 'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset });
+    json(ctx.res, 200, [sampleDataset(1)], {
+      'X-RateLimit-Limit': '10',
+      'X-RateLimit-Remaining': '0',
+      'X-RateLimit-Reset': reset,
+    });
   },
-  'echo-key': (ctx) => json(ctx.res, 500, { error: 'internal_error', message: `bad key ${String(ctx.req.headers['x-api-key'])}`, details: { key: ctx.req.headers['x-api-key'] } }),
+  'echo-key': (ctx) =>
+    json(ctx.res, 500, {
+      error: 'internal_error',
+      message: `bad key ${String(ctx.req.headers['x-api-key'])}`,
+      details: { key: ctx.req.headers['x-api-key'] },
+    }),
   'no-total': (ctx) => imagesWithoutTotal(ctx),
-  'ignore-offset': (ctx) => json(ctx.res, 200, Array.from({ length: 1000 }, (_, i) => sampleImage(i))),
+  'ignore-offset': (ctx) =>
+    json(
+      ctx.res,
+      200,
+      Array.from({ length: 1000 }, (_, i) => sampleImage(i)),
+    ),
   'signed-listing': (ctx) => {
     if (ctx.path.startsWith('/images/') || ctx.path.startsWith('/annotations/')) return SCENARIOS.ok!(ctx);
     const image = sampleImage(1);

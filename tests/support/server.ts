@@ -41,7 +41,8 @@ export async function startTestServer(opts: Partial<StartServerOptions> = {}): P
 
 /** Archives the fixture's archived image through the API (idempotent, so restarts are fine). */
 async function archiveFixtureImage(server: RunningServer, fixture: SeedFixture): Promise<void> {
-  if (!fixture.datasets.some((d) => d.name === STREET && d.images.some((i) => i.filename === ARCHIVED_FILENAME))) return;
+  if (!fixture.datasets.some((d) => d.name === STREET && d.images.some((i) => i.filename === ARCHIVED_FILENAME)))
+    return;
   const headers = { 'X-API-Key': server.keys.owner };
   const api = `${server.url}/api/v1/developer`;
   const datasets = (await (await fetch(`${api}/datasets/`, { headers })).json()) as { id: string; name: string }[];

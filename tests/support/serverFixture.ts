@@ -18,7 +18,9 @@ type Status = SeedImage['status'];
 
 async function writeImage(dir: string, name: string, width: number, height: number, shade: number): Promise<string> {
   const path = join(dir, name);
-  const base = sharp({ create: { width, height, channels: 3, background: { r: shade, g: 255 - shade, b: (shade * 7) % 256 } } });
+  const base = sharp({
+    create: { width, height, channels: 3, background: { r: shade, g: 255 - shade, b: (shade * 7) % 256 } },
+  });
   await (name.endsWith('.png') ? base.png() : base.jpeg({ quality: 80 })).toFile(path);
   return path;
 }
@@ -26,12 +28,28 @@ async function writeImage(dir: string, name: string, width: number, height: numb
 function streetAnnotations(n: number): Record<string, unknown>[] {
   if (n % 4 === 0) return [];
   const list: Record<string, unknown>[] = [
-    { id: `car-${n}`, name: 'car', type: 'bbox', bounding_box: { x: 2 + n, y: 3, w: 10, h: 8 }, confidence: 1, created_by: 'u-1', attributes: { occluded: 'false' } },
+    {
+      id: `car-${n}`,
+      name: 'car',
+      type: 'bbox',
+      bounding_box: { x: 2 + n, y: 3, w: 10, h: 8 },
+      confidence: 1,
+      created_by: 'u-1',
+      attributes: { occluded: 'false' },
+    },
     {
       id: `road-${n}`,
       name: 'road',
       type: 'polygon',
-      polygon: { paths: [[{ x: 0, y: 0 }, { x: 30, y: 0 }, { x: 30, y: 20 }]] },
+      polygon: {
+        paths: [
+          [
+            { x: 0, y: 0 },
+            { x: 30, y: 0 },
+            { x: 30, y: 20 },
+          ],
+        ],
+      },
       bounding_box: { x: 0, y: 0, w: 30, h: 20 },
       confidence: 0.5 + n / 100,
       created_by: null,
@@ -40,8 +58,30 @@ function streetAnnotations(n: number): Record<string, unknown>[] {
     },
   ];
   if (n % 2 === 1) {
-    list.push({ id: `lane-${n}`, name: 'lane', type: 'polyline', polyline: { path: [{ x: 1, y: 1 }, { x: 20, y: 15 }] }, bounding_box: { x: 1, y: 1, w: 19, h: 14 }, confidence: 0.2 + n / 100, created_by: 'sam', attributes: [] });
-    list.push({ id: `head-${n}`, name: 'head', type: 'keypoint', keypoint: { x: 5, y: 6 }, confidence: 1, created_by: null, attributes: [] });
+    list.push({
+      id: `lane-${n}`,
+      name: 'lane',
+      type: 'polyline',
+      polyline: {
+        path: [
+          { x: 1, y: 1 },
+          { x: 20, y: 15 },
+        ],
+      },
+      bounding_box: { x: 1, y: 1, w: 19, h: 14 },
+      confidence: 0.2 + n / 100,
+      created_by: 'sam',
+      attributes: [],
+    });
+    list.push({
+      id: `head-${n}`,
+      name: 'head',
+      type: 'keypoint',
+      keypoint: { x: 5, y: 6 },
+      confidence: 1,
+      created_by: null,
+      attributes: [],
+    });
   }
   return list;
 }
@@ -99,7 +139,21 @@ export async function buildTestFixture(dir: string): Promise<SeedFixture> {
                 id: `b-${n}`,
                 name: 'building',
                 type: 'polygon',
-                polygon: { paths: [[{ x: 1, y: 1 }, { x: 9, y: 1 }, { x: 9, y: 9 }, { x: 1, y: 9 }], [{ x: 3, y: 3 }, { x: 5, y: 3 }, { x: 5, y: 5 }]] },
+                polygon: {
+                  paths: [
+                    [
+                      { x: 1, y: 1 },
+                      { x: 9, y: 1 },
+                      { x: 9, y: 9 },
+                      { x: 1, y: 9 },
+                    ],
+                    [
+                      { x: 3, y: 3 },
+                      { x: 5, y: 3 },
+                      { x: 5, y: 5 },
+                    ],
+                  ],
+                },
                 confidence: 0.3 * n,
               },
             ],
@@ -132,7 +186,13 @@ export async function buildTestFixture(dir: string): Promise<SeedFixture> {
         ],
         images: aerial,
       },
-      { name: EMPTY, description: null, annotation_types: ['bbox'], classes: [{ name: 'thing', color: '#000000' }], images: [] },
+      {
+        name: EMPTY,
+        description: null,
+        annotation_types: ['bbox'],
+        classes: [{ name: 'thing', color: '#000000' }],
+        images: [],
+      },
     ],
   };
 }

@@ -18,7 +18,11 @@ export interface AnnotationHandlerDeps {
 }
 
 /** Reading and saving an image's annotations (full overwrite with If-Match), and review decisions. */
-export function createAnnotationHandlers({ session, known, reviews }: AnnotationHandlerDeps): Pick<HandlerMap, AnnotationChannel> {
+export function createAnnotationHandlers({
+  session,
+  known,
+  reviews,
+}: AnnotationHandlerDeps): Pick<HandlerMap, AnnotationChannel> {
   return {
     'annotations:get': ({ imageId }) =>
       settle(() =>
@@ -37,7 +41,13 @@ export function createAnnotationHandlers({ session, known, reviews }: Annotation
           if (problems.length > 0) throw notSavedError(problems);
           try {
             const { result, etag } = await client.saveAnnotations(imageId, list, { ifMatch });
-            return { imageId: result.image_id, previousCount: result.previous_count, newCount: result.new_count, status: result.status, etag };
+            return {
+              imageId: result.image_id,
+              previousCount: result.previous_count,
+              newCount: result.new_count,
+              status: result.status,
+              etag,
+            };
           } catch (error) {
             throw explainSaveFailure(error);
           }
@@ -49,7 +59,8 @@ export function createAnnotationHandlers({ session, known, reviews }: Annotation
 
 function notSavedError(problems: ValidationProblem[]): AppError {
   const first = problems[0];
-  const where = first?.index !== undefined ? `annotation #${first.index + 1}${first.field ? `, ${first.field}` : ''}: ` : '';
+  const where =
+    first?.index !== undefined ? `annotation #${first.index + 1}${first.field ? `, ${first.field}` : ''}: ` : '';
   const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
   return new AppError({
     code: 'validation_error',
@@ -63,7 +74,8 @@ function explainSaveFailure(error: unknown): unknown {
   if (!isAppError(error) || error.code !== 'forbidden') return error;
   const required = typeof error.details?.requiredRole === 'string' ? error.details.requiredRole : 'member';
   const current = typeof error.details?.currentRole === 'string' ? error.details.currentRole : null;
-  const yours = current === null ? '' : ` Your key has the ${current} role${current === 'viewer' ? ' (read-only)' : ''}.`;
+  const yours =
+    current === null ? '' : ` Your key has the ${current} role${current === 'viewer' ? ' (read-only)' : ''}.`;
   return new AppError({
     code: 'forbidden',
     message: `Saving annotations needs an API key with the ${required} role or higher.${yours}`,

@@ -19,7 +19,10 @@ export interface ConnectionHandlerDeps {
 }
 
 /** Sign-in and sign-out. No response or event from here ever carries the key (key_prefix only). */
-export function createConnectionHandlers({ session, demo }: ConnectionHandlerDeps): Pick<HandlerMap, ConnectionChannel> {
+export function createConnectionHandlers({
+  session,
+  demo,
+}: ConnectionHandlerDeps): Pick<HandlerMap, ConnectionChannel> {
   // Concurrent calls (a double click, two windows) share one start and one sign-in; otherwise
   // each later sign-in would cancel the earlier one.
   let opening: Promise<ConnectionStatus> | null = null;
@@ -36,7 +39,8 @@ export function createConnectionHandlers({ session, demo }: ConnectionHandlerDep
     'connection:status': () => settle(async () => session.status),
     'connection:profiles': () => settle(() => session.listProfiles()),
     'connection:connect': (request) => settle(() => session.connect(request)),
-    'connection:resume': ({ profileId }) => settle(() => (profileId === DEMO_PROFILE_ID ? openDemo() : session.resume(profileId))),
+    'connection:resume': ({ profileId }) =>
+      settle(() => (profileId === DEMO_PROFILE_ID ? openDemo() : session.resume(profileId))),
     'connection:openDemo': () => settle(openDemo),
     'connection:disconnect': () => settle(() => session.disconnect()),
   };

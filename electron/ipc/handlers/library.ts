@@ -5,7 +5,8 @@ import { mediaUrlFor } from '../../services/media/mediaUrls';
 import type { HandlerMap } from '../types';
 import { settle } from './settle';
 
-type LibraryChannel = 'datasets:list' | 'datasets:get' | 'images:page' | 'images:metadata' | 'media:url' | 'rateLimit:get';
+type LibraryChannel =
+  'datasets:list' | 'datasets:get' | 'images:page' | 'images:metadata' | 'media:url' | 'rateLimit:get';
 
 export interface LibraryHandlerDeps {
   session: Session;
@@ -15,7 +16,12 @@ export interface LibraryHandlerDeps {
 }
 
 /** Browsing: datasets, image pages and metadata, media URLs, the key's quota. */
-export function createLibraryHandlers({ session, known, reviews, appOrigin }: LibraryHandlerDeps): Pick<HandlerMap, LibraryChannel> {
+export function createLibraryHandlers({
+  session,
+  known,
+  reviews,
+  appOrigin,
+}: LibraryHandlerDeps): Pick<HandlerMap, LibraryChannel> {
   return {
     'datasets:list': () =>
       settle(() =>

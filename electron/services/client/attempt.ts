@@ -95,7 +95,10 @@ export async function attemptOnce(req: HttpRequest, deps: AttemptDeps): Promise<
       if (REDIRECTS.has(response.status) && location !== null) {
         await response.body?.cancel().catch(() => undefined);
         if (hops >= MAX_REDIRECTS) {
-          throw new AppError({ code: 'bad_response', message: `${describeRequest(req.method, req.url)} was redirected more than ${MAX_REDIRECTS} times.` });
+          throw new AppError({
+            code: 'bad_response',
+            message: `${describeRequest(req.method, req.url)} was redirected more than ${MAX_REDIRECTS} times.`,
+          });
         }
         url = redirectTarget(location, url);
         if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
@@ -143,7 +146,10 @@ function redirectTarget(location: string, from: URL): URL {
     throw new AppError({ code: 'bad_response', message: `The server redirected to an unusable address.` });
   }
   if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-    throw new AppError({ code: 'bad_response', message: `The server redirected to an unsupported scheme (${target.protocol}).` });
+    throw new AppError({
+      code: 'bad_response',
+      message: `The server redirected to an unsupported scheme (${target.protocol}).`,
+    });
   }
   return target;
 }

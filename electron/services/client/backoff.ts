@@ -44,4 +44,5 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
   });
 }
 
-export const cancelledError = (): AppError => new AppError({ code: 'cancelled', message: 'The request was cancelled.' });
+export const cancelledError = (): AppError =>
+  new AppError({ code: 'cancelled', message: 'The request was cancelled.' });

@@ -93,7 +93,10 @@ export class BaseUrl {
       throw new AppError({ code: 'bad_response', message: `The server sent an unusable URL: "${raw.slice(0, 200)}".` });
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new AppError({ code: 'bad_response', message: `The server sent a URL with an unsupported scheme (${url.protocol}).` });
+      throw new AppError({
+        code: 'bad_response',
+        message: `The server sent a URL with an unsupported scheme (${url.protocol}).`,
+      });
     }
     const at = url.pathname.indexOf('/api/v1/');
     if (at >= 0 && !url.searchParams.has('sig')) {

@@ -31,7 +31,12 @@ export function parseJsonBody(res: HttpResponse, what: string): unknown {
   const requestId = res.headers.get('x-request-id');
   const type = res.headers.get('content-type') ?? '';
   if (!/^application\/([a-z0-9.+-]*\+)?json\b/i.test(type.trim())) {
-    throw badResponse(what, res.status, `expected JSON but got ${type === '' ? 'no content type' : `"${type.slice(0, 80)}"`}`, requestId);
+    throw badResponse(
+      what,
+      res.status,
+      `expected JSON but got ${type === '' ? 'no content type' : `"${type.slice(0, 80)}"`}`,
+      requestId,
+    );
   }
   let text: string;
   try {
@@ -42,7 +47,12 @@ export function parseJsonBody(res: HttpResponse, what: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw badResponse(what, res.status, text.trim() === '' ? 'the body is empty' : 'the JSON is malformed or truncated', requestId);
+    throw badResponse(
+      what,
+      res.status,
+      text.trim() === '' ? 'the body is empty' : 'the JSON is malformed or truncated',
+      requestId,
+    );
   }
 }
 
@@ -62,7 +72,11 @@ export function decodeObject<S extends z.ZodType>(res: HttpResponse, schema: S, 
 }
 
 /** Decodes a list page: a bare array (§5) or `{data: [...], pagination}` (§12). */
-export function decodeList<S extends z.ZodType>(res: HttpResponse, itemSchema: S, what: string): DecodedList<z.output<S>> {
+export function decodeList<S extends z.ZodType>(
+  res: HttpResponse,
+  itemSchema: S,
+  what: string,
+): DecodedList<z.output<S>> {
   const raw = parseJsonBody(res, what);
   const requestId = res.headers.get('x-request-id');
   let list: unknown = raw;
@@ -72,7 +86,8 @@ export function decodeList<S extends z.ZodType>(res: HttpResponse, itemSchema: S
     list = raw.data;
     if (raw.pagination !== undefined) {
       const parsed = paginationSchema.safeParse(raw.pagination);
-      if (!parsed.success) throw badResponse(what, res.status, `pagination: ${describeIssues(parsed.error)}`, requestId);
+      if (!parsed.success)
+        throw badResponse(what, res.status, `pagination: ${describeIssues(parsed.error)}`, requestId);
       pagination = parsed.data;
     }
   }
@@ -90,7 +105,10 @@ export function totalCount(headers: Headers): number | null {
 /** The first few zod issues as `path: message`, short enough for a dialog. */
 export function describeIssues(error: z.ZodError): string {
   const shown = error.issues.slice(0, 3).map((issue) => {
-    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const path = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
     return path === '' ? issue.message : `${path}: ${issue.message}`;
   });
   const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : '';

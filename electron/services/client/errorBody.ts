@@ -43,7 +43,9 @@ export function parseErrorBody(text: string): ErrorBody {
     if (e.message !== undefined) out.message = clip(e.message);
     if (e.details !== undefined) out.details = e.details;
     const fromDetail = detailListSchema.safeParse(raw);
-    const problems = fromDetail.success ? problemsFromDetailList(fromDetail.data.detail) : problemsFromDetails(e.details);
+    const problems = fromDetail.success
+      ? problemsFromDetailList(fromDetail.data.detail)
+      : problemsFromDetails(e.details);
     if (problems) out.problems = problems;
     const retryAfter = (raw as Record<string, unknown>).retry_after;
     if (retryAfter !== undefined) out.retryAfter = retryAfter;
@@ -81,7 +83,9 @@ function problemsFromDetails(details: Record<string, unknown> | undefined): Vali
  * FastAPI-style `{"detail":[{"loc":["body","annotations",2,"polygon"],"msg":…}]}`: the position
  * after `annotations` is the annotation index, the rest becomes a §2-style field path.
  */
-export function problemsFromDetailList(list: { loc?: (string | number)[] | undefined; msg: string }[]): ValidationProblem[] {
+export function problemsFromDetailList(
+  list: { loc?: (string | number)[] | undefined; msg: string }[],
+): ValidationProblem[] {
   return list.slice(0, MAX_PROBLEMS).map((entry) => {
     const loc = [...(entry.loc ?? [])];
     if (loc[0] === 'body' || loc[0] === 'query' || loc[0] === 'path') loc.shift();

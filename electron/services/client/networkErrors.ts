@@ -16,7 +16,12 @@ export function systemErrorCode(error: unknown, depth = 0): string | null {
   return null;
 }
 
-const CONNECT_TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const CONNECT_TIMEOUT_CODES = new Set([
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
 
 /**
  * A fetch that failed before or during the response. The message names the host and says why in
@@ -26,10 +31,20 @@ export function errorFromNetworkFailure(error: unknown, url: URL): AppError {
   const code = systemErrorCode(error);
   const host = url.host;
   if (code !== null && CONNECT_TIMEOUT_CODES.has(code)) {
-    return new AppError({ code: 'timeout', message: `${host} did not answer in time.`, cause: error, details: { systemCode: code } });
+    return new AppError({
+      code: 'timeout',
+      message: `${host} did not answer in time.`,
+      cause: error,
+      details: { systemCode: code },
+    });
   }
   const message = networkMessage(code, host);
-  return new AppError({ code: 'network', message, cause: error, ...(code !== null ? { details: { systemCode: code } } : {}) });
+  return new AppError({
+    code: 'network',
+    message,
+    cause: error,
+    ...(code !== null ? { details: { systemCode: code } } : {}),
+  });
 }
 
 function networkMessage(code: string | null, host: string): string {

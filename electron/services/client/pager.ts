@@ -32,7 +32,10 @@ export async function* paginate<T>(
     if (options.keyOf && first !== undefined) {
       const key = options.keyOf(first);
       if (key === previousFirst) {
-        throw new AppError({ code: 'bad_response', message: `The server returned the same page twice (it seems to ignore offset ${offset}).` });
+        throw new AppError({
+          code: 'bad_response',
+          message: `The server returned the same page twice (it seems to ignore offset ${offset}).`,
+        });
       }
       previousFirst = key;
     }

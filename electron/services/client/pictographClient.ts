@@ -1,4 +1,12 @@
-import { annotationListSchema, apiKeyRecordSchema, datasetSchema, ROLES, downloadListingSchema, imageMetaSchema, saveAnnotationsResultSchema } from '../../../shared/api';
+import {
+  annotationListSchema,
+  apiKeyRecordSchema,
+  datasetSchema,
+  ROLES,
+  downloadListingSchema,
+  imageMetaSchema,
+  saveAnnotationsResultSchema,
+} from '../../../shared/api';
 import type { Annotation, Dataset, DownloadListing, ImageMeta, Role, SaveAnnotationsResult } from '../../../shared/api';
 import { canonicalizeForSave, validateAnnotations } from '../../../shared/annotations/validate';
 import type { ImageFilters, RateLimitState } from '../../../shared/ipc/channels/library';
@@ -47,27 +55,35 @@ export class PictographClient {
    */
   async ownRole(keyPrefix: string, signal?: AbortSignal): Promise<Role | null> {
     try {
-      const pages = paginate((limit, offset) => this.api.getListAt(this.http.base.v1('/api-keys/', { limit, offset }), apiKeyRecordSchema, signal), {
-        keyOf: (key) => key.id,
-        ...(signal ? { signal } : {}),
-      });
+      const pages = paginate(
+        (limit, offset) =>
+          this.api.getListAt(this.http.base.v1('/api-keys/', { limit, offset }), apiKeyRecordSchema, signal),
+        {
+          keyOf: (key) => key.id,
+          ...(signal ? { signal } : {}),
+        },
+      );
       for await (const page of pages) {
         const mine = page.find((key) => key.key_prefix === keyPrefix);
         if (mine) return mine.role;
       }
       return null;
     } catch (error) {
-      if (!isAppError(error) || error.code === 'network' || error.code === 'timeout' || error.code === 'cancelled') throw error;
+      if (!isAppError(error) || error.code === 'network' || error.code === 'timeout' || error.code === 'cancelled')
+        throw error;
       const current = error.code === 'forbidden' ? error.details?.currentRole : null;
       return ROLES.find((role) => role === current) ?? null;
     }
   }
 
   listDatasets(signal?: AbortSignal): Promise<Dataset[]> {
-    const pages = paginate((limit, offset) => this.api.getList('/datasets/', { limit, offset }, datasetSchema, signal), {
-      keyOf: (d) => d.id,
-      ...(signal ? { signal } : {}),
-    });
+    const pages = paginate(
+      (limit, offset) => this.api.getList('/datasets/', { limit, offset }, datasetSchema, signal),
+      {
+        keyOf: (d) => d.id,
+        ...(signal ? { signal } : {}),
+      },
+    );
     return collectAll(pages);
   }
 
@@ -85,21 +101,32 @@ export class PictographClient {
     const page = await this.api.getList('/images/', { ...query, limit, offset: q.offset }, imageMetaSchema, signal);
     if (page.total !== null) return { items: page.items, total: page.total };
     const end = q.offset + page.items.length;
-    const short = page.pagination?.has_more === false || (page.pagination?.has_more === undefined && page.items.length < limit);
-    if (short || limit === 0) return { items: page.items, total: limit === 0 ? await this.countImages(query, 0, signal) : end };
+    const short =
+      page.pagination?.has_more === false || (page.pagination?.has_more === undefined && page.items.length < limit);
+    if (short || limit === 0)
+      return { items: page.items, total: limit === 0 ? await this.countImages(query, 0, signal) : end };
     return { items: page.items, total: await this.countImages(query, end, signal) };
   }
 
-  iterateImages(q: { datasetId: string; filters?: ImageFilters; pageSize?: number }, signal?: AbortSignal): AsyncIterable<ImageMeta[]> {
+  iterateImages(
+    q: { datasetId: string; filters?: ImageFilters; pageSize?: number },
+    signal?: AbortSignal,
+  ): AsyncIterable<ImageMeta[]> {
     const query = imageQuery(q.datasetId, q.filters);
-    return paginate((limit, offset) => this.api.getList('/images/', { ...query, limit, offset }, imageMetaSchema, signal), {
-      pageSize: clampPageSize(q.pageSize ?? 1000),
-      keyOf: (image) => image.id,
-      ...(signal ? { signal } : {}),
-    });
+    return paginate(
+      (limit, offset) => this.api.getList('/images/', { ...query, limit, offset }, imageMetaSchema, signal),
+      {
+        pageSize: clampPageSize(q.pageSize ?? 1000),
+        keyOf: (image) => image.id,
+        ...(signal ? { signal } : {}),
+      },
+    );
   }
 
-  async getImageMetadata(id: string, opts: { includeAnnotations?: boolean; signal?: AbortSignal } = {}): Promise<ImageMeta> {
+  async getImageMetadata(
+    id: string,
+    opts: { includeAnnotations?: boolean; signal?: AbortSignal } = {},
+  ): Promise<ImageMeta> {
     const query = { include_annotations: opts.includeAnnotations === true ? 'true' : 'false' };
     return (await this.api.getObject(`/images/${seg(id)}/metadata`, query, imageMetaSchema, opts.signal)).value;
   }
@@ -107,14 +134,21 @@ export class PictographClient {
   /** The original bytes; a redirect to storage elsewhere is followed without the key (§13.10). */
   getImageBytes(
     id: string,
-    opts: { etag?: string | null; signal?: AbortSignal; onProgress?: (received: number, total: number | null) => void } = {},
+    opts: {
+      etag?: string | null;
+      signal?: AbortSignal;
+      onProgress?: (received: number, total: number | null) => void;
+    } = {},
   ): Promise<BytesResult> {
     return this.api.getBytes(this.http.base.api(`/images/${seg(id)}`), 'api', { ...opts, maxBytes: MAX_IMAGE_BYTES });
   }
 
   /** AppError `not_found` when the server has no thumbnail route or cannot render one (§13.9). */
   getThumbnail(id: string, opts: { etag?: string | null; signal?: AbortSignal } = {}): Promise<BytesResult> {
-    return this.api.getBytes(this.http.base.api(`/images/${seg(id)}/thumbnail`), 'api', { ...opts, maxBytes: MAX_THUMBNAIL_BYTES });
+    return this.api.getBytes(this.http.base.api(`/images/${seg(id)}/thumbnail`), 'api', {
+      ...opts,
+      maxBytes: MAX_THUMBNAIL_BYTES,
+    });
   }
 
   /**
@@ -123,13 +157,23 @@ export class PictographClient {
    */
   fetchBodyUrl(
     rawUrl: string,
-    opts: { signal?: AbortSignal; onProgress?: (received: number, total: number | null) => void; maxBytes?: number } = {},
+    opts: {
+      signal?: AbortSignal;
+      onProgress?: (received: number, total: number | null) => void;
+      maxBytes?: number;
+    } = {},
   ): Promise<BytesResult> {
     const target = this.http.base.resolveBodyUrl(rawUrl);
-    return this.api.getBytes(target.url, target.isApi ? 'api' : 'signed', { ...opts, maxBytes: opts.maxBytes ?? MAX_IMAGE_BYTES });
+    return this.api.getBytes(target.url, target.isApi ? 'api' : 'signed', {
+      ...opts,
+      maxBytes: opts.maxBytes ?? MAX_IMAGE_BYTES,
+    });
   }
 
-  async getAnnotations(imageId: string, signal?: AbortSignal): Promise<{ annotations: Annotation[]; etag: string | null }> {
+  async getAnnotations(
+    imageId: string,
+    signal?: AbortSignal,
+  ): Promise<{ annotations: Annotation[]; etag: string | null }> {
     const { value, etag } = await this.api.getObject(`/annotations/${seg(imageId)}`, {}, annotationListSchema, signal);
     return { annotations: value.annotations, etag };
   }
@@ -146,7 +190,8 @@ export class PictographClient {
     const problems = validateAnnotations(annotations);
     if (problems.length > 0) {
       const first = problems[0]!;
-      const where = first.index !== undefined ? `annotation #${first.index + 1}${first.field ? `, ${first.field}` : ''}: ` : '';
+      const where =
+        first.index !== undefined ? `annotation #${first.index + 1}${first.field ? `, ${first.field}` : ''}: ` : '';
       throw new AppError({
         code: 'validation_error',
         message: `Not saved: ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} in the annotations (${where}${first.message}).`,
@@ -163,9 +208,16 @@ export class PictographClient {
     return { result: value, etag };
   }
 
-  async review(imageId: string, action: 'approve' | 'request_changes', note?: string, signal?: AbortSignal): Promise<ImageMeta> {
+  async review(
+    imageId: string,
+    action: 'approve' | 'request_changes',
+    note?: string,
+    signal?: AbortSignal,
+  ): Promise<ImageMeta> {
     const body = note === undefined ? { action } : { action, note };
-    return (await this.api.postObject(`/images/${seg(imageId)}/review`, body, imageMetaSchema, signal ? { signal } : {})).value;
+    return (
+      await this.api.postObject(`/images/${seg(imageId)}/review`, body, imageMetaSchema, signal ? { signal } : {})
+    ).value;
   }
 
   async getDownloadListing(
@@ -174,17 +226,21 @@ export class PictographClient {
     signal?: AbortSignal,
   ): Promise<DownloadListing> {
     const query: Query = { mode: q.mode, status_filter: q.statusFilter, limit: q.limit };
-    return (await this.api.getObject(`/datasets/${seg(datasetId)}/download`, query, downloadListingSchema, signal)).value;
+    return (await this.api.getObject(`/datasets/${seg(datasetId)}/download`, query, downloadListingSchema, signal))
+      .value;
   }
 
   /** Counts the rest of a listing by paging, for servers without X-Total-Count (§13.9). */
   private async countImages(query: Query, from: number, signal?: AbortSignal): Promise<number> {
     let count = from;
-    const pages = paginate((limit, offset) => this.api.getList('/images/', { ...query, limit, offset }, imageMetaSchema, signal), {
-      startOffset: from,
-      keyOf: (image) => image.id,
-      ...(signal ? { signal } : {}),
-    });
+    const pages = paginate(
+      (limit, offset) => this.api.getList('/images/', { ...query, limit, offset }, imageMetaSchema, signal),
+      {
+        startOffset: from,
+        keyOf: (image) => image.id,
+        ...(signal ? { signal } : {}),
+      },
+    );
     for await (const page of pages) count += page.length;
     return count;
   }

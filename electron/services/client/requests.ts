@@ -26,19 +26,54 @@ const JSON_HEADERS = { Accept: 'application/json' };
 export class ApiRequests {
   constructor(private readonly http: HttpTransport) {}
 
-  async getObject<S extends z.ZodType>(path: string, query: Query, schema: S, signal?: AbortSignal): Promise<{ value: z.output<S>; etag: string | null }> {
+  async getObject<S extends z.ZodType>(
+    path: string,
+    query: Query,
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<{ value: z.output<S>; etag: string | null }> {
     const url = this.http.base.api(path, query);
-    const res = await this.http.send({ method: 'GET', url, kind: 'api', headers: JSON_HEADERS, timing: 'json', maxBytes: MAX_JSON_BYTES, ...opt(signal) });
+    const res = await this.http.send({
+      method: 'GET',
+      url,
+      kind: 'api',
+      headers: JSON_HEADERS,
+      timing: 'json',
+      maxBytes: MAX_JSON_BYTES,
+      ...opt(signal),
+    });
     return { value: decodeObject(res, schema, describeRequest('GET', url)), etag: res.headers.get('etag') };
   }
 
-  async getList<S extends z.ZodType>(path: string, query: Query, itemSchema: S, signal?: AbortSignal, send?: SendOptions): Promise<DecodedList<z.output<S>>> {
+  async getList<S extends z.ZodType>(
+    path: string,
+    query: Query,
+    itemSchema: S,
+    signal?: AbortSignal,
+    send?: SendOptions,
+  ): Promise<DecodedList<z.output<S>>> {
     return this.getListAt(this.http.base.api(path, query), itemSchema, signal, send);
   }
 
   /** A list at an absolute API URL (routes outside the developer root, such as `/api/v1/api-keys/`). */
-  async getListAt<S extends z.ZodType>(url: URL, itemSchema: S, signal?: AbortSignal, send?: SendOptions): Promise<DecodedList<z.output<S>>> {
-    const res = await this.http.send({ method: 'GET', url, kind: 'api', headers: JSON_HEADERS, timing: 'json', maxBytes: MAX_JSON_BYTES, ...opt(signal) }, send);
+  async getListAt<S extends z.ZodType>(
+    url: URL,
+    itemSchema: S,
+    signal?: AbortSignal,
+    send?: SendOptions,
+  ): Promise<DecodedList<z.output<S>>> {
+    const res = await this.http.send(
+      {
+        method: 'GET',
+        url,
+        kind: 'api',
+        headers: JSON_HEADERS,
+        timing: 'json',
+        maxBytes: MAX_JSON_BYTES,
+        ...opt(signal),
+      },
+      send,
+    );
     return decodeList(res, itemSchema, describeRequest('GET', url));
   }
 
@@ -57,7 +92,12 @@ export class ApiRequests {
       method: 'POST',
       url,
       kind: 'api',
-      headers: { ...JSON_HEADERS, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), ...options.headers },
+      headers: {
+        ...JSON_HEADERS,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': randomUUID(),
+        ...options.headers,
+      },
       body: JSON.stringify(body),
       timing: 'json',
       maxBytes: MAX_JSON_BYTES,
@@ -85,7 +125,10 @@ export class ApiRequests {
     );
     const etag = res.headers.get('etag');
     if (res.status === 304) return { notModified: true, etag: etag ?? options.etag ?? null };
-    const contentType = (res.headers.get('content-type') ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
+    const contentType = (res.headers.get('content-type') ?? 'application/octet-stream')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     // An HTML or JSON page where bytes belong is a proxy's login or error page, not an image.
     if (contentType.startsWith('text/') || contentType.endsWith('json')) {
       const requestId = res.headers.get('x-request-id');

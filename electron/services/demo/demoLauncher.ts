@@ -79,7 +79,11 @@ export class DemoLauncher {
     const startServer = this.#options.startServer ?? (await import('../../../server/index')).startServer;
     const startedAt = Date.now();
     const server = await startServer({ port: 0, dataDir, seed: 'demo', seedCacheDir, ownerKey });
-    log('info', 'Demo workspace started', { url: server.url, ms: Date.now() - startedAt, keyPrefix: ownerKey.slice(0, 12) });
+    log('info', 'Demo workspace started', {
+      url: server.url,
+      ms: Date.now() - startedAt,
+      keyPrefix: ownerKey.slice(0, 12),
+    });
     if (this.#closed) {
       await server.close();
       throw shutDownError();
@@ -96,4 +100,5 @@ export class DemoLauncher {
   }
 }
 
-const shutDownError = (): AppError => new AppError({ code: 'cancelled', message: 'The demo workspace was shut down with the app.' });
+const shutDownError = (): AppError =>
+  new AppError({ code: 'cancelled', message: 'The demo workspace was shut down with the app.' });

@@ -111,7 +111,9 @@ export class MediaBlobCache {
 
   async #evictBeyondLimit(keep: string): Promise<void> {
     if (this.totalBytes <= this.#maxBytes) return;
-    const oldestFirst = [...this.#entries.entries()].filter(([k]) => k !== keep).sort((a, b) => a[1].usedAt - b[1].usedAt);
+    const oldestFirst = [...this.#entries.entries()]
+      .filter(([k]) => k !== keep)
+      .sort((a, b) => a[1].usedAt - b[1].usedAt);
     const target = this.#maxBytes * 0.9;
     for (const [key, meta] of oldestFirst) {
       if (this.totalBytes <= target) break;

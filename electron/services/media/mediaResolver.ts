@@ -23,7 +23,14 @@ export interface MediaResolverOptions {
 }
 
 /** Failures where a stale cached copy is better than nothing (offline work, §1). */
-const SERVE_STALE_ON = new Set(['network', 'timeout', 'offline', 'rate_limited', 'server_error', 'service_unavailable']);
+const SERVE_STALE_ON = new Set([
+  'network',
+  'timeout',
+  'offline',
+  'rate_limited',
+  'server_error',
+  'service_unavailable',
+]);
 
 const HTTP_STATUS_FOR: Record<string, number> = {
   not_found: 404,
@@ -83,7 +90,9 @@ export class MediaResolver {
     const cached = await this.#options.cache.get(key);
     if (cached && this.#isFresh(key)) return cached;
     try {
-      const result = await this.#options.session.use((client) => client.getImageBytes(imageId, { etag: cached?.etag ?? undefined }));
+      const result = await this.#options.session.use((client) =>
+        client.getImageBytes(imageId, { etag: cached?.etag ?? undefined }),
+      );
       return await this.#store(key, cached, result);
     } catch (error) {
       if (cached && isAppError(error) && SERVE_STALE_ON.has(error.code)) return cached;
@@ -97,7 +106,9 @@ export class MediaResolver {
     // Made here before: still good while the full image it came from is unchanged.
     if (cached?.source === 'local') return this.#localThumbnail(key, active, imageId, cached);
     try {
-      const result = await this.#options.session.use((client) => client.getThumbnail(imageId, { etag: cached?.etag ?? undefined }));
+      const result = await this.#options.session.use((client) =>
+        client.getThumbnail(imageId, { etag: cached?.etag ?? undefined }),
+      );
       return await this.#store(key, cached, result);
     } catch (error) {
       if (isAppError(error) && error.code === 'not_found') return this.#localThumbnail(key, active, imageId, null);
@@ -106,7 +117,12 @@ export class MediaResolver {
     }
   }
 
-  async #localThumbnail(key: string, active: ActiveConnection, imageId: string, cached: CachedBlob | null): Promise<CachedBlob> {
+  async #localThumbnail(
+    key: string,
+    active: ActiveConnection,
+    imageId: string,
+    cached: CachedBlob | null,
+  ): Promise<CachedBlob> {
     // Through #load so the full image is cached (and shared) like any other full request.
     const full = await this.#load(active, imageId, 'full');
     if (cached && cached.basedOn === full.hash) {
@@ -115,7 +131,12 @@ export class MediaResolver {
     }
     const made = await makeThumbnail(full.bytes);
     this.#checkedAt.set(key, Date.now());
-    return this.#options.cache.put(key, made.bytes, { etag: null, contentType: made.contentType, source: 'local', basedOn: full.hash });
+    return this.#options.cache.put(key, made.bytes, {
+      etag: null,
+      contentType: made.contentType,
+      source: 'local',
+      basedOn: full.hash,
+    });
   }
 
   async #store(key: string, cached: CachedBlob | null, result: BytesResult): Promise<CachedBlob> {
@@ -124,7 +145,10 @@ export class MediaResolver {
       if (cached) return cached;
       // We sent no ETag, so a 304 is the server's mistake, not data.
       this.#checkedAt.delete(key);
-      throw new AppError({ code: 'bad_response', message: 'The server answered "not modified" for an image this app has not cached.' });
+      throw new AppError({
+        code: 'bad_response',
+        message: 'The server answered "not modified" for an image this app has not cached.',
+      });
     }
     return this.#options.cache.put(key, result.bytes, {
       etag: result.etag ?? null,
@@ -144,7 +168,9 @@ export class MediaResolver {
       const status = HTTP_STATUS_FOR[error.code] ?? 502;
       return textResponse(status, error.message);
     }
-    this.#options.log?.('error', 'Media request failed', { error: error instanceof Error ? error.message : String(error) });
+    this.#options.log?.('error', 'Media request failed', {
+      error: error instanceof Error ? error.message : String(error),
+    });
     return textResponse(500, 'The image could not be loaded.');
   }
 }
@@ -157,12 +183,18 @@ function headerValue(headers: Record<string, string>, name: string): string | nu
 function blobResponse(blob: CachedBlob, ifNoneMatch: string | null): MediaResponse {
   const etag = `"${blob.hash}"`;
   const headers = { 'content-type': blob.contentType, etag, 'cache-control': 'no-cache' };
-  const matches = ifNoneMatch !== null && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
+  const matches =
+    ifNoneMatch !== null &&
+    ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
   if (matches) return { status: 304, headers, body: null };
   return { status: 200, headers: { ...headers, 'content-length': String(blob.bytes.byteLength) }, body: blob.bytes };
 }
 
 function textResponse(status: number, message: string): MediaResponse {
   const body = new TextEncoder().encode(message);
-  return { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(body.byteLength) }, body };
+  return {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(body.byteLength) },
+    body,
+  };
 }

@@ -55,7 +55,8 @@ export class LocalReviewStore {
     try {
       text = await readFile(path, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log('warn', 'review-local.json is unreadable', { error: String(error) });
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        log('warn', 'review-local.json is unreadable', { error: String(error) });
     }
     if (text !== null) {
       const parsed = safeParse(text);
@@ -73,7 +74,11 @@ export class LocalReviewStore {
   }
 
   async record(decision: Omit<LocalReviewDecision, 'status' | 'decidedAt'>): Promise<LocalReviewDecision> {
-    const full: LocalReviewDecision = { ...decision, status: statusForAction(decision.action), decidedAt: new Date().toISOString() };
+    const full: LocalReviewDecision = {
+      ...decision,
+      status: statusForAction(decision.action),
+      decidedAt: new Date().toISOString(),
+    };
     this.#decisions.set(keyOf(full.profileId, full.imageId), full);
     const text = `${JSON.stringify({ version: 1, decisions: [...this.#decisions.values()] }, null, 1)}\n`;
     await this.#queue.run(() => writeFileAtomic(this.#path, text));

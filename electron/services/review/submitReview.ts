@@ -10,14 +10,19 @@ export interface ReviewRequest {
 }
 
 /** 404/405 from the review POST: either the image is missing or the route is (§13.9). */
-const mayBeMissingRoute = (error: unknown): boolean => isAppError(error) && (error.status === 404 || error.status === 405);
+const mayBeMissingRoute = (error: unknown): boolean =>
+  isAppError(error) && (error.status === 404 || error.status === 405);
 
 /**
  * `POST /images/{id}/review` (an extension). When the server answers 404/405 we ask for the
  * image's metadata: if that exists, the route is what is missing, and the decision is kept
  * locally; if not, the original "not found" stands.
  */
-export async function submitReview(session: Session, store: LocalReviewStore, request: ReviewRequest): Promise<ReviewResult> {
+export async function submitReview(
+  session: Session,
+  store: LocalReviewStore,
+  request: ReviewRequest,
+): Promise<ReviewResult> {
   return session.use(async (client, connection) => {
     try {
       const image = await client.review(request.imageId, request.action, request.note);

@@ -40,7 +40,11 @@ export class KeychainSecretStore implements SecretStore {
     return this.#run('delete', account, (entry, signal) => entry.deleteCredential(signal));
   }
 
-  async #run<T>(verb: string, account: string, operation: (entry: AsyncEntry, signal: AbortSignal) => Promise<T>): Promise<T> {
+  async #run<T>(
+    verb: string,
+    account: string,
+    operation: (entry: AsyncEntry, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     try {
       const entry = new AsyncEntry(this.service, account, ENTRY_OPTIONS);
       return await operation(entry, AbortSignal.timeout(this.timeoutMs));
@@ -64,7 +68,11 @@ export interface CreateSecretStoreOptions {
  * Probes the keychain once with a throwaway entry (write, read back, delete). Anything short of a
  * full round trip means the keys are kept in memory for this run only; the UI shows that.
  */
-export async function createSecretStore({ service, log = () => {}, timeoutMs }: CreateSecretStoreOptions): Promise<SecretStore> {
+export async function createSecretStore({
+  service,
+  log = () => {},
+  timeoutMs,
+}: CreateSecretStoreOptions): Promise<SecretStore> {
   const keychain = new KeychainSecretStore(service, timeoutMs);
   const probeAccount = `probe-${randomUUID()}`;
   const probeValue = randomUUID();

@@ -63,9 +63,13 @@ export class ProfileStore {
     const { file, problem } = await readProfilesFile(path);
     if (problem) {
       await copyFile(path, `${path}.corrupt`).catch(() => undefined);
-      log('warn', 'profiles.json was unreadable; kept a copy as profiles.json.corrupt and started with the default profiles', {
-        problem,
-      });
+      log(
+        'warn',
+        'profiles.json was unreadable; kept a copy as profiles.json.corrupt and started with the default profiles',
+        {
+          problem,
+        },
+      );
     }
     // Built-in profiles always exist, even if an older or hand-edited file lacks them.
     for (const builtIn of builtInProfiles()) {

@@ -35,15 +35,19 @@ export interface ActiveConnection {
 
 const KEY_PREFIX_LENGTH = 12;
 
-const supersededError = (): AppError => new AppError({ code: 'cancelled', message: 'A newer sign-in replaced this one.' });
+const supersededError = (): AppError =>
+  new AppError({ code: 'cancelled', message: 'A newer sign-in replaced this one.' });
 
 export const notConnectedError = (): AppError =>
   new AppError({ code: 'not_connected', message: 'Not signed in: connect to a workspace first.' });
 
 const asIpcError = (error: unknown): IpcError =>
-  isAppError(error) ? error.toIpcError() : { code: 'internal', message: 'Something went wrong in the app. The details are in its log.' };
+  isAppError(error)
+    ? error.toIpcError()
+    : { code: 'internal', message: 'Something went wrong in the app. The details are in its log.' };
 
-const isOfflineError = (error: unknown): boolean => isAppError(error) && (error.code === 'network' || error.code === 'timeout');
+const isOfflineError = (error: unknown): boolean =>
+  isAppError(error) && (error.code === 'network' || error.code === 'timeout');
 
 /**
  * Who we are signed in as. Owns the connection state machine (signed-out → connecting → connected
@@ -97,10 +101,14 @@ export class Session {
   /** Reconnect a stored profile with its stored key. Offline is not a failure: cached work goes on. */
   async resume(profileId: string): Promise<ConnectionStatus> {
     const profile = this.#deps.profiles.get(profileId);
-    if (!profile) throw new AppError({ code: 'not_found', message: 'That connection profile does not exist (any more).' });
+    if (!profile)
+      throw new AppError({ code: 'not_found', message: 'That connection profile does not exist (any more).' });
     const apiKey = await this.#deps.secrets.get(profile.id);
     if (apiKey === null) {
-      throw new AppError({ code: 'not_connected', message: `No API key is stored for "${profile.name}". Sign in with a key.` });
+      throw new AppError({
+        code: 'not_connected',
+        message: `No API key is stored for "${profile.name}". Sign in with a key.`,
+      });
     }
     return this.#establish(profile, apiKey, { storeKey: false, allowOffline: true });
   }
@@ -108,14 +116,18 @@ export class Session {
   /** The embedded demo workspace: its URL changes every run, its key is the app's own. */
   async connectDemo(url: string, ownerKey: string): Promise<ConnectionStatus> {
     const stored = this.#deps.profiles.get(DEMO_PROFILE_ID);
-    const profile: StoredProfile = { ...(stored ?? { id: DEMO_PROFILE_ID, name: 'Demo workspace', kind: 'demo', lastUsedAt: null }), baseUrl: url };
+    const profile: StoredProfile = {
+      ...(stored ?? { id: DEMO_PROFILE_ID, name: 'Demo workspace', kind: 'demo', lastUsedAt: null }),
+      baseUrl: url,
+    };
     return this.#establish(profile, ownerKey, { storeKey: false, allowOffline: false });
   }
 
   /** Sign out and forget the key (the demo workspace keeps its own key: it is the app's, not the user's). */
   async disconnect(): Promise<ConnectionStatus> {
     this.#attempt += 1;
-    const profile = this.#active?.profile ?? (this.#status.profile ? this.#deps.profiles.get(this.#status.profile.id) : null);
+    const profile =
+      this.#active?.profile ?? (this.#status.profile ? this.#deps.profiles.get(this.#status.profile.id) : null);
     this.#active = null;
     if (profile && profile.kind !== 'demo') await this.#deps.secrets.delete(profile.id);
     if (profile) this.#deps.log('info', 'Signed out', { profile: profile.id });
@@ -138,7 +150,8 @@ export class Session {
     if (!active) throw notConnectedError();
     try {
       const result = await call(active.client, active);
-      if (this.#active === active && this.#status.state === 'offline') this.#setStatus({ ...this.#status, state: 'connected', error: null });
+      if (this.#active === active && this.#status.state === 'offline')
+        this.#setStatus({ ...this.#status, state: 'connected', error: null });
       return result;
     } catch (error) {
       if (this.#active === active) this.#noteFailure(active, error);
@@ -149,18 +162,31 @@ export class Session {
   #noteFailure(active: ActiveConnection, error: unknown): void {
     if (isAppError(error) && error.code === 'invalid_api_key') {
       this.#active = null;
-      this.#deps.log('warn', 'The server rejected the API key; signed out', { profile: active.profile.id, keyPrefix: active.keyPrefix });
+      this.#deps.log('warn', 'The server rejected the API key; signed out', {
+        profile: active.profile.id,
+        keyPrefix: active.keyPrefix,
+      });
       this.#setStatus({ ...this.#status, state: 'signed-out', keyPrefix: null, role: null, error: error.toIpcError() });
     } else if (isOfflineError(error) && this.#status.state === 'connected') {
       this.#setStatus({ ...this.#status, state: 'offline', error: asIpcError(error) });
     }
   }
 
-  async #establish(profile: StoredProfile, apiKey: string, mode: { storeKey: boolean; allowOffline: boolean }): Promise<ConnectionStatus> {
+  async #establish(
+    profile: StoredProfile,
+    apiKey: string,
+    mode: { storeKey: boolean; allowOffline: boolean },
+  ): Promise<ConnectionStatus> {
     const attempt = ++this.#attempt;
     const before = { status: this.#status, active: this.#active };
     const keyPrefix = apiKey.slice(0, KEY_PREFIX_LENGTH);
-    this.#setStatus({ state: 'connecting', profile: this.#summary(profile, !mode.storeKey || (await this.#hasKey(profile.id))), keyPrefix: null, role: null, error: null });
+    this.#setStatus({
+      state: 'connecting',
+      profile: this.#summary(profile, !mode.storeKey || (await this.#hasKey(profile.id))),
+      keyPrefix: null,
+      role: null,
+      error: null,
+    });
     if (attempt !== this.#attempt) throw supersededError();
     const client = this.#deps.createClient(profile.baseUrl, apiKey);
     let offlineError: unknown = null;
@@ -178,14 +204,22 @@ export class Session {
       await this.#deps.profiles.saveUsed(profile.kind === 'demo' ? { ...profile, baseUrl: '' } : profile);
     } catch (error) {
       if (attempt === this.#attempt) this.#restoreAfterFailure(before, error);
-      this.#deps.log('warn', 'Connection attempt failed', { profile: profile.id, keyPrefix, code: isAppError(error) ? error.code : 'internal' });
+      this.#deps.log('warn', 'Connection attempt failed', {
+        profile: profile.id,
+        keyPrefix,
+        code: isAppError(error) ? error.code : 'internal',
+      });
       throw error;
     }
     // Only worth a request when online; a failure here must not fail the connection.
     const role = offlineError ? null : await client.ownRole(keyPrefix).catch(() => null);
     if (attempt !== this.#attempt) throw supersededError();
     this.#active = { profile, client, keyPrefix };
-    this.#deps.log('info', offlineError ? 'Resumed offline' : 'Connected', { profile: profile.id, baseUrl: profile.baseUrl, keyPrefix });
+    this.#deps.log('info', offlineError ? 'Resumed offline' : 'Connected', {
+      profile: profile.id,
+      baseUrl: profile.baseUrl,
+      keyPrefix,
+    });
     this.#setStatus({
       state: offlineError ? 'offline' : 'connected',
       profile: this.#summary(profile, true),
@@ -200,19 +234,27 @@ export class Session {
   #restoreAfterFailure(before: { status: ConnectionStatus; active: ActiveConnection | null }, error: unknown): void {
     this.#active = before.active;
     if (before.active) this.#setStatus(before.status);
-    else this.#setStatus({ ...before.status, state: 'signed-out', keyPrefix: null, role: null, error: asIpcError(error) });
+    else
+      this.#setStatus({ ...before.status, state: 'signed-out', keyPrefix: null, role: null, error: asIpcError(error) });
   }
 
   #profileFor(input: ConnectInput, baseUrl: string): StoredProfile {
     const { profiles } = this.#deps;
     if (input.profileId !== undefined) {
       const existing = profiles.get(input.profileId);
-      if (!existing) throw new AppError({ code: 'not_found', message: 'That connection profile does not exist (any more).' });
+      if (!existing)
+        throw new AppError({ code: 'not_found', message: 'That connection profile does not exist (any more).' });
       if (existing.kind === 'demo') {
-        throw new AppError({ code: 'bad_request', message: 'The demo workspace runs inside the app: open it with "Open demo workspace".' });
+        throw new AppError({
+          code: 'bad_request',
+          message: 'The demo workspace runs inside the app: open it with "Open demo workspace".',
+        });
       }
       if (existing.kind === 'cloud' && baseUrl !== CLOUD_BASE_URL) {
-        throw new AppError({ code: 'bad_url', message: `Pictograph cloud is always at ${CLOUD_BASE_URL}; add a custom server for ${baseUrl}.` });
+        throw new AppError({
+          code: 'bad_url',
+          message: `Pictograph cloud is always at ${CLOUD_BASE_URL}; add a custom server for ${baseUrl}.`,
+        });
       }
       return { ...existing, baseUrl, name: input.name ?? existing.name };
     }

@@ -79,7 +79,11 @@ export function ApiKeyField({ value, onChange, disabled, problem, inputRef }: Ap
           {visible ? <EyeOffIcon size={15} /> : <EyeIcon size={15} />}
         </button>
       </div>
-      <p id={`${id}-hint`} className={`field__hint${message ? ' field__hint--problem' : ''}`} data-testid="connect.apiKey.hint">
+      <p
+        id={`${id}-hint`}
+        className={`field__hint${message ? ' field__hint--problem' : ''}`}
+        data-testid="connect.apiKey.hint"
+      >
         {message ?? (
           <>
             Starts with <span className="mono">pk_live_</span> · never stored in plain text

@@ -2,9 +2,21 @@ import { KeyboardIcon, ShapesIcon, WifiOffIcon } from '../../components/icons';
 import { DemoCard } from './DemoCard';
 
 const features = [
-  { icon: ShapesIcon, title: 'Thousands of shapes, still fast', text: 'Fix boxes and polygons on dense scenes without the editor crawling.' },
-  { icon: WifiOffIcon, title: 'No edit is ever lost', text: 'Work offline against a cached dataset; changes sync when you are back.' },
-  { icon: KeyboardIcon, title: 'Keyboard-first review', text: 'Lowest-confidence-first queues and shortcuts you can remap.' },
+  {
+    icon: ShapesIcon,
+    title: 'Thousands of shapes, still fast',
+    text: 'Fix boxes and polygons on dense scenes without the editor crawling.',
+  },
+  {
+    icon: WifiOffIcon,
+    title: 'No edit is ever lost',
+    text: 'Work offline against a cached dataset; changes sync when you are back.',
+  },
+  {
+    icon: KeyboardIcon,
+    title: 'Keyboard-first review',
+    text: 'Lowest-confidence-first queues and shortcuts you can remap.',
+  },
 ];
 
 /** The left half of the connect screen: what the product is, and the demo as the way to try it. */

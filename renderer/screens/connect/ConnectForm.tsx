@@ -33,7 +33,8 @@ export function ConnectForm({ draft, onDraftChange, keyInputRef }: ConnectFormPr
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const url = draft.serverKind === 'cloud' ? { ok: true as const, url: CLOUD_BASE_URL } : normalizeBaseUrl(draft.customUrl);
+    const url =
+      draft.serverKind === 'cloud' ? { ok: true as const, url: CLOUD_BASE_URL } : normalizeBaseUrl(draft.customUrl);
     if (!url.ok) {
       setLocalError({ code: 'bad_url', message: url.message });
       formRef.current?.querySelector<HTMLInputElement>('[data-testid="connect.baseUrl"]')?.focus();
@@ -57,10 +58,17 @@ export function ConnectForm({ draft, onDraftChange, keyInputRef }: ConnectFormPr
     if (!signedIn) keyInputRef.current?.select();
   };
 
-  const shownError = localError ?? (lastAttempt === 'connect' || lastAttempt === 'resume' || lastAttempt === null ? lastError : null);
+  const shownError =
+    localError ?? (lastAttempt === 'connect' || lastAttempt === 'resume' || lastAttempt === null ? lastError : null);
 
   return (
-    <form ref={formRef} className="connect-form" onSubmit={(event) => void submit(event)} noValidate data-testid="connect.form">
+    <form
+      ref={formRef}
+      className="connect-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      data-testid="connect.form"
+    >
       <div className="connect-form__header">
         <h2 className="connect-form__title">Connect to Pictograph</h2>
         <p className="connect-form__subtitle">
@@ -97,7 +105,13 @@ export function ConnectForm({ draft, onDraftChange, keyInputRef }: ConnectFormPr
         problem={keyProblem}
         inputRef={keyInputRef}
       />
-      <button type="submit" className="btn btn--primary btn--large btn--block" disabled={busy} data-testid="connect.submit" aria-busy={submitting}>
+      <button
+        type="submit"
+        className="btn btn--primary btn--large btn--block"
+        disabled={busy}
+        data-testid="connect.submit"
+        aria-busy={submitting}
+      >
         {submitting ? (
           <>
             <Spinner size={15} /> Connecting…

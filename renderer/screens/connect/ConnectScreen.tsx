@@ -56,7 +56,11 @@ export function ConnectScreen() {
         <BrandPanel />
         <div className="connect__side">
           <div className="connect-card">
-            <ConnectForm draft={draft} onDraftChange={(update) => setDraft((d) => ({ ...d, ...update }))} keyInputRef={keyInputRef} />
+            <ConnectForm
+              draft={draft}
+              onDraftChange={(update) => setDraft((d) => ({ ...d, ...update }))}
+              keyInputRef={keyInputRef}
+            />
             {keyStorage === 'session-only' ? (
               <Notice tone="warning" title="Key kept for this session only" testId="connect.sessionOnlyNotice">
                 No OS keychain is available: the key stays in memory and is forgotten when the app quits.

@@ -38,7 +38,9 @@ export function DemoCard() {
       >
         <span className="demo-card__icon">{starting ? <Spinner size={18} /> : <SparkIcon size={20} />}</span>
         <span className="demo-card__text">
-          <span className="demo-card__title">{starting ? 'Starting the demo workspace…' : 'Open the demo workspace'}</span>
+          <span className="demo-card__title">
+            {starting ? 'Starting the demo workspace…' : 'Open the demo workspace'}
+          </span>
           <span className="demo-card__description">
             {starting
               ? `Preparing sample images on this computer; the first start takes a few minutes.${elapsed ? ` ${elapsed}` : ''}`
@@ -50,7 +52,12 @@ export function DemoCard() {
         </span>
       </button>
       {lastAttempt === 'demo' && lastError ? (
-        <ErrorPanel error={lastError} testId="connect.error" compact onDismiss={() => appStore.getState().errorDismissed()} />
+        <ErrorPanel
+          error={lastError}
+          testId="connect.error"
+          compact
+          onDismiss={() => appStore.getState().errorDismissed()}
+        />
       ) : null}
     </div>
   );

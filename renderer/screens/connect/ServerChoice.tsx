@@ -18,7 +18,14 @@ interface ServerChoiceProps {
  * Pictograph cloud or a custom server (self-hosted, or pictograph-local). The address field only
  * appears for a custom server; the cloud address is fixed and shown as text.
  */
-export function ServerChoice({ kind, customUrl, onKindChange, onCustomUrlChange, disabled, invalid }: ServerChoiceProps) {
+export function ServerChoice({
+  kind,
+  customUrl,
+  onKindChange,
+  onCustomUrlChange,
+  disabled,
+  invalid,
+}: ServerChoiceProps) {
   const id = useId();
   return (
     <div className="field">

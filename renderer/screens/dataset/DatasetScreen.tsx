@@ -28,7 +28,10 @@ export function DatasetScreen({ datasetId }: { datasetId: string }) {
     let live = true;
     void loadFirstImages(datasetId).then((result) => {
       if (!live) return;
-      setLoaded({ key, result: result.ok ? { state: 'ready', page: result.value } : { state: 'failed', error: result.error } });
+      setLoaded({
+        key,
+        result: result.ok ? { state: 'ready', page: result.value } : { state: 'failed', error: result.error },
+      });
     });
     return () => {
       live = false;

@@ -17,7 +17,9 @@ export function ImageTile({ image }: { image: ImageMeta }) {
     let live = true;
     void thumbnailUrl(image.id).then((result) => {
       if (!live) return;
-      setPreview(result.ok ? { state: 'ready', url: result.value.url } : { state: 'failed', reason: result.error.message });
+      setPreview(
+        result.ok ? { state: 'ready', url: result.value.url } : { state: 'failed', reason: result.error.message },
+      );
     });
     return () => {
       live = false;
@@ -36,7 +38,10 @@ export function ImageTile({ image }: { image: ImageMeta }) {
             onError={() => setPreview({ state: 'failed', reason: 'The thumbnail could not be loaded.' })}
           />
         ) : (
-          <span className={`image-tile__placeholder${preview.state === 'loading' ? ' skeleton' : ''}`} title={preview.state === 'failed' ? preview.reason : undefined}>
+          <span
+            className={`image-tile__placeholder${preview.state === 'loading' ? ' skeleton' : ''}`}
+            title={preview.state === 'failed' ? preview.reason : undefined}
+          >
             {preview.state === 'failed' ? <ImageIcon size={22} /> : null}
           </span>
         )}
@@ -48,7 +53,11 @@ export function ImageTile({ image }: { image: ImageMeta }) {
         </span>
         <span className="image-tile__meta">
           {image.annotation_count} {image.annotation_count === 1 ? 'label' : 'labels'}
-          {confidence ? <span className="image-tile__confidence" title="Lowest model confidence">· min {confidence}</span> : null}
+          {confidence ? (
+            <span className="image-tile__confidence" title="Lowest model confidence">
+              · min {confidence}
+            </span>
+          ) : null}
         </span>
       </figcaption>
     </figure>

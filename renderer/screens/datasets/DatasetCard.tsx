@@ -42,11 +42,16 @@ export function DatasetCard({ dataset, now, onOpen }: { dataset: Dataset; now: n
       <div className="dataset-card__progress">
         <div className="dataset-card__progress-label">
           <span data-testid="datasets.card.progress">
-            <strong>{formatCount(dataset.completed_image_count)}</strong> of {formatCount(dataset.image_count)} images complete
+            <strong>{formatCount(dataset.completed_image_count)}</strong> of {formatCount(dataset.image_count)} images
+            complete
           </span>
           <span className="dataset-card__percent">{formatPercent(percent)}</span>
         </div>
-        <ProgressBar value={dataset.completed_image_count} max={dataset.image_count} label={`${dataset.name} review progress`} />
+        <ProgressBar
+          value={dataset.completed_image_count}
+          max={dataset.image_count}
+          label={`${dataset.name} review progress`}
+        />
       </div>
 
       <dl className="dataset-card__stats">

@@ -49,7 +49,13 @@ export function DatasetsScreen() {
                 )} complete · ${pluralize(totals.annotations, 'annotation')}`}
           </p>
         </div>
-        <button type="button" className="btn btn--small" onClick={refresh} disabled={loading} data-testid="datasets.refresh">
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={refresh}
+          disabled={loading}
+          data-testid="datasets.refresh"
+        >
           {loading ? <Spinner size={13} /> : <RefreshIcon size={14} />}
           Refresh
         </button>

@@ -24,12 +24,16 @@ const FALLBACK_COLOR = '#8a919e';
 
 /** Class colours come from the server: only well-formed hex colours reach a style attribute. */
 export function safeColor(color: string | null | undefined): string {
-  if (typeof color === 'string' && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color.trim())) return color.trim().toLowerCase();
+  if (typeof color === 'string' && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color.trim()))
+    return color.trim().toLowerCase();
   return FALLBACK_COLOR;
 }
 
 /** The chips that fit on a card, and how many were left out ("+4"). */
-export function visibleClasses(classes: readonly DatasetClass[], max: number): { shown: DatasetClass[]; hidden: number } {
+export function visibleClasses(
+  classes: readonly DatasetClass[],
+  max: number,
+): { shown: DatasetClass[]; hidden: number } {
   const limit = Math.max(0, Math.floor(max));
   return { shown: classes.slice(0, limit), hidden: Math.max(0, classes.length - limit) };
 }

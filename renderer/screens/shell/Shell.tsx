@@ -41,7 +41,8 @@ export function Shell() {
               testId="shell.readOnlyNotice"
               onDismiss={() => setReadOnlyNoticeDismissed(true)}
             >
-              You can browse images and annotations. Saving annotations and reviewing images need a key with the member role or higher.
+              You can browse images and annotations. Saving annotations and reviewing images need a key with the member
+              role or higher.
             </Notice>
           ) : null}
           {status?.state === 'offline' ? (

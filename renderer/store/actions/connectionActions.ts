@@ -41,9 +41,7 @@ export function openDemoWorkspace(store: AppStore): Promise<IpcResult<Connection
 }
 
 export function resumeProfile(store: AppStore, profileId: string): Promise<IpcResult<ConnectionStatus>> {
-  return runAttempt(store, { kind: 'resume', profileId }, () =>
-    callApi((api) => api.connection.resume({ profileId })),
-  );
+  return runAttempt(store, { kind: 'resume', profileId }, () => callApi((api) => api.connection.resume({ profileId })));
 }
 
 export function signOut(store: AppStore): Promise<IpcResult<ConnectionStatus>> {

@@ -18,7 +18,11 @@ const jsonNumber = (value: number): string => JSON.stringify(value);
 export function csvText(context: FormatContext): string {
   const rows = [CSV_HEADER];
   for (const image of context.images) {
-    const imageFields = [csvField(image.rel), jsonNumber(image.source.width ?? 0), jsonNumber(image.source.height ?? 0)];
+    const imageFields = [
+      csvField(image.rel),
+      jsonNumber(image.source.width ?? 0),
+      jsonNumber(image.source.height ?? 0),
+    ];
     for (const annotation of image.annotations) {
       if (!BOXED_TYPES.has(annotationType(annotation))) continue;
       const box = readBox(annotation);

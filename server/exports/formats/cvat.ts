@@ -1,6 +1,13 @@
 import type { ExportFormat, FormatContext, SelectedImage } from '../types';
 import type { XY } from '../annotationGeometry';
-import { annotationClass, annotationType, readBox, readKeypoint, readPolylinePath, readRings } from '../annotationGeometry';
+import {
+  annotationClass,
+  annotationType,
+  readBox,
+  readKeypoint,
+  readPolylinePath,
+  readRings,
+} from '../annotationGeometry';
 import { escapeXmlAttribute, escapeXmlText } from '../xml';
 
 /**

@@ -20,7 +20,5 @@ export const EXPORT_FORMAT_WRITERS: Readonly<Record<ExportFormatName, ExportForm
 };
 
 export function formatWriter(format: string): ExportFormat | undefined {
-  return Object.hasOwn(EXPORT_FORMAT_WRITERS, format)
-    ? EXPORT_FORMAT_WRITERS[format as ExportFormatName]
-    : undefined;
+  return Object.hasOwn(EXPORT_FORMAT_WRITERS, format) ? EXPORT_FORMAT_WRITERS[format as ExportFormatName] : undefined;
 }

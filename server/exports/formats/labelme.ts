@@ -1,6 +1,13 @@
 import type { ExportFormat, SelectedImage } from '../types';
 import type { XY } from '../annotationGeometry';
-import { annotationClass, annotationType, readBox, readKeypoint, readPolylinePath, readRings } from '../annotationGeometry';
+import {
+  annotationClass,
+  annotationType,
+  readBox,
+  readKeypoint,
+  readPolylinePath,
+  readRings,
+} from '../annotationGeometry';
 
 /**
  * §8.1 labelme 5.2.1: `<stem>.json` beside the image (`<rel>`), `imagePath` being the bare
@@ -31,7 +38,12 @@ function shapeOf(annotation: Record<string, unknown>): LabelmeShape | undefined 
   switch (annotationType(annotation)) {
     case 'bbox': {
       const box = readBox(annotation);
-      return box ? shape('rectangle', [[box.x, box.y], [box.x + box.w, box.y + box.h]]) : undefined;
+      return box
+        ? shape('rectangle', [
+            [box.x, box.y],
+            [box.x + box.w, box.y + box.h],
+          ])
+        : undefined;
     }
     case 'polygon': {
       const outer = readRings(annotation)?.[0];

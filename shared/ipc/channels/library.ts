@@ -94,9 +94,7 @@ export const libraryChannels = {
       note: z.string().max(2000).optional(),
     }),
   ),
-  'media:url': channel<{ url: string }>()(
-    z.strictObject({ imageId: idArg, variant: z.enum(['full', 'thumbnail']) }),
-  ),
+  'media:url': channel<{ url: string }>()(z.strictObject({ imageId: idArg, variant: z.enum(['full', 'thumbnail']) })),
   'rateLimit:get': channel<RateLimitState | null>()(emptyRequest),
 };
 

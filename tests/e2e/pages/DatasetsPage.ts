@@ -52,7 +52,8 @@ export class DatasetsPage {
 
   async cardText(name: string): Promise<CardText> {
     const card = this.card(name);
-    const read = async (id: string) => (await card.getByTestId(`datasets.card.${id}`).innerText()).replace(/\s+/g, ' ').trim();
+    const read = async (id: string) =>
+      (await card.getByTestId(`datasets.card.${id}`).innerText()).replace(/\s+/g, ' ').trim();
     return {
       name: await read('name'),
       imageCount: await read('imageCount'),
@@ -79,8 +80,15 @@ export class DatasetsPage {
 
   /** How many thumbnails actually decoded (naturalWidth > 0), not just how many tiles exist. */
   async loadedThumbnailCount(): Promise<number> {
-    return this.images.locator('img').evaluateAll((imgs) =>
-      imgs.filter((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0).length,
-    );
+    return this.images
+      .locator('img')
+      .evaluateAll(
+        (imgs) =>
+          imgs.filter(
+            (img) =>
+              (img as unknown as { complete: boolean; naturalWidth: number }).complete &&
+              (img as unknown as { naturalWidth: number }).naturalWidth > 0,
+          ).length,
+      );
   }
 }

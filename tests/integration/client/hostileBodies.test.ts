@@ -28,37 +28,61 @@ describe('malformed 2xx bodies are errors, never data', () => {
 
   it('an HTML page where image bytes belong is bad_response', async () => {
     const { client } = hostileClient(server, 'html');
-    expect(await failureOf(() => client.getImageBytes(IMAGE_ID))).toMatchObject({ code: 'bad_response', message: /text\/html instead of image bytes/ });
+    expect(await failureOf(() => client.getImageBytes(IMAGE_ID))).toMatchObject({
+      code: 'bad_response',
+      message: /text\/html instead of image bytes/,
+    });
   });
 });
 
 describe('huge and endless bodies are cut off', () => {
   it('a 100 MB JSON body stops at the 16 MiB cap', async () => {
     const { client } = hostileClient(server, 'huge');
-    expect(await failureOf(() => client.listDatasets())).toMatchObject({ code: 'bad_response', message: /larger than 16 MiB/ });
+    expect(await failureOf(() => client.listDatasets())).toMatchObject({
+      code: 'bad_response',
+      message: /larger than 16 MiB/,
+    });
   });
 
   it('a 100 MB image stops at the 60 MiB cap', async () => {
     const { client } = hostileClient(server, 'huge');
-    expect(await failureOf(() => client.getImageBytes(IMAGE_ID))).toMatchObject({ code: 'bad_response', message: /larger than 60 MiB/ });
+    expect(await failureOf(() => client.getImageBytes(IMAGE_ID))).toMatchObject({
+      code: 'bad_response',
+      message: /larger than 60 MiB/,
+    });
   });
 
   it('a declared oversize Content-Length fails before reading', async () => {
     const { client } = hostileClient(server, 'huge-declared');
-    expect(await failureOf(() => client.getImageBytes(IMAGE_ID))).toMatchObject({ code: 'bad_response', message: /larger than 60 MiB/ });
-    expect(await failureOf(() => client.testConnection())).toMatchObject({ code: 'bad_response', message: /larger than 16 MiB/ });
+    expect(await failureOf(() => client.getImageBytes(IMAGE_ID))).toMatchObject({
+      code: 'bad_response',
+      message: /larger than 60 MiB/,
+    });
+    expect(await failureOf(() => client.testConnection())).toMatchObject({
+      code: 'bad_response',
+      message: /larger than 16 MiB/,
+    });
   });
 
   it('an endless stream ends at the cap for JSON and for bytes', async () => {
     const { client } = hostileClient(server, 'endless');
     expect(await failureOf(() => client.testConnection())).toMatchObject({ code: 'bad_response' });
-    expect(await failureOf(() => client.getThumbnail(IMAGE_ID))).toMatchObject({ code: 'bad_response', message: /16 MiB/ });
+    expect(await failureOf(() => client.getThumbnail(IMAGE_ID))).toMatchObject({
+      code: 'bad_response',
+      message: /16 MiB/,
+    });
   });
 
   it('a trickling body hits the JSON deadline, and the total deadline for bytes', async () => {
     const { client } = hostileClient(server, 'trickle', { retries: 0, byteTotalTimeoutMs: 1_500 });
-    expect(await failureOf(() => client.testConnection())).toMatchObject({ code: 'timeout', message: /did not answer within 1\.5 s/ });
-    expect(await failureOf(() => client.getImageBytes(IMAGE_ID))).toMatchObject({ code: 'timeout', message: /did not finish the transfer/ });
+    expect(await failureOf(() => client.testConnection())).toMatchObject({
+      code: 'timeout',
+      message: /did not answer within 1\.5 s/,
+    });
+    expect(await failureOf(() => client.getImageBytes(IMAGE_ID))).toMatchObject({
+      code: 'timeout',
+      message: /did not finish the transfer/,
+    });
   });
 });
 
@@ -72,7 +96,10 @@ describe('stalls and dropped connections', () => {
 
   it('a body that stops mid-way trips the idle timer of a byte transfer', async () => {
     const { client } = hostileClient(server, 'stall-body', { retries: 0, byteIdleTimeoutMs: 300 });
-    expect(await failureOf(() => client.getImageBytes(IMAGE_ID))).toMatchObject({ code: 'timeout', message: /sent nothing for 0\.3 s/ });
+    expect(await failureOf(() => client.getImageBytes(IMAGE_ID))).toMatchObject({
+      code: 'timeout',
+      message: /sent nothing for 0\.3 s/,
+    });
   });
 
   it.each(['drop', 'short-body', 'drop-before-headers'])('%s → network error after the retries', async (scenario) => {

@@ -45,7 +45,10 @@ describe('retries and backoff (§13.3)', () => {
   it('reuses one UUID v4 Idempotency-Key across the retries of a POST, and a fresh one per POST', async () => {
     const { client } = hostileClient(server, 'flaky-post');
     const saved = await client.saveAnnotations(IMAGE_ID, [box], { ifMatch: '"base"' });
-    expect(saved).toEqual({ result: { image_id: 'i', previous_count: 0, new_count: 1, status: 'in_progress' }, etag: '"new"' });
+    expect(saved).toEqual({
+      result: { image_id: 'i', previous_count: 0, new_count: 1, status: 'in_progress' },
+      etag: '"new"',
+    });
     const keys = server.requests.map((r) => r.headers['idempotency-key']);
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(UUID_V4);
@@ -57,17 +60,38 @@ describe('retries and backoff (§13.3)', () => {
   });
 
   it('never retries a POST without an Idempotency-Key', async () => {
-    const transport = new HttpTransport({ baseUrl: server.base('always-503'), apiKey: TEST_KEY, sleep: async () => undefined });
+    const transport = new HttpTransport({
+      baseUrl: server.base('always-503'),
+      apiKey: TEST_KEY,
+      sleep: async () => undefined,
+    });
     const e = await failureOf(() =>
-      transport.send({ method: 'POST', url: transport.base.api('/exports/'), kind: 'api', body: '{}', timing: 'json', maxBytes: 1000 }),
+      transport.send({
+        method: 'POST',
+        url: transport.base.api('/exports/'),
+        kind: 'api',
+        body: '{}',
+        timing: 'json',
+        maxBytes: 1000,
+      }),
     );
     expect(e.code).toBe('service_unavailable');
     expect(server.requests).toHaveLength(1);
   });
 
   it('treats a 404 on a retried DELETE as success, but not on the first try', async () => {
-    const transport = new HttpTransport({ baseUrl: server.base('delete-retry'), apiKey: TEST_KEY, sleep: async () => undefined });
-    const request = { method: 'DELETE', url: transport.base.api(`/images/${IMAGE_ID}`), kind: 'api', timing: 'json', maxBytes: 1000 } as const;
+    const transport = new HttpTransport({
+      baseUrl: server.base('delete-retry'),
+      apiKey: TEST_KEY,
+      sleep: async () => undefined,
+    });
+    const request = {
+      method: 'DELETE',
+      url: transport.base.api(`/images/${IMAGE_ID}`),
+      kind: 'api',
+      timing: 'json',
+      maxBytes: 1000,
+    } as const;
     const response = await transport.send(request);
     expect(response.status).toBe(404);
     expect(server.requests).toHaveLength(2);
@@ -120,9 +144,13 @@ describe('odd statuses and error shapes (§12)', () => {
       code: 'bad_request',
       message: /limit must be a number/,
     });
-    const e = await failureOf(() => hostileClient(server, 'detail-list').client.saveAnnotations(IMAGE_ID, [box], { ifMatch: null }));
+    const e = await failureOf(() =>
+      hostileClient(server, 'detail-list').client.saveAnnotations(IMAGE_ID, [box], { ifMatch: null }),
+    );
     expect(e).toMatchObject({ code: 'validation_error', status: 422 });
-    expect(e.details).toMatchObject({ problems: [{ index: 0, field: 'bounding_box.w', message: 'ensure this value is greater than 0' }] });
+    expect(e.details).toMatchObject({
+      problems: [{ index: 0, field: 'bounding_box.w', message: 'ensure this value is greater than 0' }],
+    });
   });
 
   it('pages a {data, pagination} envelope until has_more is false, even when the server clamps', async () => {
@@ -130,7 +158,11 @@ describe('odd statuses and error shapes (§12)', () => {
     const datasets = await client.listDatasets();
     expect(datasets).toHaveLength(60);
     expect(new Set(datasets.map((d) => d.id)).size).toBe(60);
-    expect(server.requests.map((r) => new URL(r.path, 'http://x').searchParams.get('offset'))).toEqual(['0', '25', '50']);
+    expect(server.requests.map((r) => new URL(r.path, 'http://x').searchParams.get('offset'))).toEqual([
+      '0',
+      '25',
+      '50',
+    ]);
     expect((await client.getDataset(DATASET_ID)).slug).toBe('dataset-1');
     const meta = await client.getImageMetadata(IMAGE_ID);
     expect(meta).toMatchObject({ mime_type: 'image/webp', status: 'annotate' });
@@ -146,20 +178,38 @@ describe('odd statuses and error shapes (§12)', () => {
     expect(short).toMatchObject({ total: 2500 });
     expect(server.requests).toHaveLength(1);
     let seen = 0;
-    for await (const images of client.iterateImages({ datasetId: DATASET_ID, filters: { status: 'new', includeArchived: false } })) seen += images.length;
+    for await (const images of client.iterateImages({
+      datasetId: DATASET_ID,
+      filters: { status: 'new', includeArchived: false },
+    }))
+      seen += images.length;
     expect(seen).toBe(2500);
-    expect(server.requests.at(-1)?.path).toMatch(/dataset_id=.*&status=new&include_archived=false&limit=1000&offset=2000/);
+    expect(server.requests.at(-1)?.path).toMatch(
+      /dataset_id=.*&status=new&include_archived=false&limit=1000&offset=2000/,
+    );
   });
 
   it('refuses to page forever against a server that ignores offset', async () => {
     const { client } = hostileClient(server, 'ignore-offset');
-    expect(await failureOf(() => client.listImages({ datasetId: DATASET_ID, limit: 1000, offset: 0 }))).toMatchObject({ code: 'bad_response' });
+    expect(await failureOf(() => client.listImages({ datasetId: DATASET_ID, limit: 1000, offset: 0 }))).toMatchObject({
+      code: 'bad_response',
+    });
   });
 
   it('rejects invalid annotations locally without spending a request', async () => {
     const { client } = hostileClient(server, 'ok');
-    const e = await failureOf(() => client.saveAnnotations(IMAGE_ID, [box, { ...box, bounding_box: { x: 0, y: 0, w: 0, h: 1 } }], { ifMatch: null }));
-    expect(e).toMatchObject({ code: 'validation_error', details: { problems: [{ index: 1, field: 'id' }, { index: 1, field: 'bounding_box.w' }] } });
+    const e = await failureOf(() =>
+      client.saveAnnotations(IMAGE_ID, [box, { ...box, bounding_box: { x: 0, y: 0, w: 0, h: 1 } }], { ifMatch: null }),
+    );
+    expect(e).toMatchObject({
+      code: 'validation_error',
+      details: {
+        problems: [
+          { index: 1, field: 'id' },
+          { index: 1, field: 'bounding_box.w' },
+        ],
+      },
+    });
     expect(server.requests).toHaveLength(0);
   });
 });
@@ -174,6 +224,9 @@ describe('unreachable servers', () => {
   it('says the host name could not be resolved', async () => {
     // .invalid is reserved (RFC 6761): it never resolves, online or offline.
     const { client } = hostileClient(server, 'ok', { baseUrl: 'http://no-such-host.invalid', retries: 0 });
-    expect(await failureOf(() => client.testConnection())).toMatchObject({ code: 'network', message: /no-such-host\.invalid.*could not be resolved/ });
+    expect(await failureOf(() => client.testConnection())).toMatchObject({
+      code: 'network',
+      message: /no-such-host\.invalid.*could not be resolved/,
+    });
   });
 });

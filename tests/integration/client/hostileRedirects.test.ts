@@ -55,17 +55,25 @@ describe('the key goes only to the configured origin (§13.1)', () => {
 
   it('redirect loops stop after 5 hops; odd schemes are refused', async () => {
     const loop = hostileClient(server, 'redirect-loop');
-    expect(await failureOf(() => loop.client.getImageBytes(IMAGE_ID))).toMatchObject({ code: 'bad_response', message: /more than 5 times/ });
+    expect(await failureOf(() => loop.client.getImageBytes(IMAGE_ID))).toMatchObject({
+      code: 'bad_response',
+      message: /more than 5 times/,
+    });
     expect(server.requests).toHaveLength(6);
     const scheme = hostileClient(server, 'redirect-bad-scheme');
-    expect(await failureOf(() => scheme.client.getImageBytes(IMAGE_ID))).toMatchObject({ code: 'bad_response', message: /unsupported scheme/ });
+    expect(await failureOf(() => scheme.client.getImageBytes(IMAGE_ID))).toMatchObject({
+      code: 'bad_response',
+      message: /unsupported scheme/,
+    });
   });
 
   it('signed URLs from a listing go without the key; API URLs in bodies are re-rooted on our origin', async () => {
     const { client } = hostileClient(server, 'signed-listing');
     const listing = await client.getDownloadListing('00000000-0000-4000-8000-000000000001', { mode: 'full', limit: 5 });
     const item = listing.items[0]!;
-    expect(server.requests[0]?.path).toBe('/signed-listing/api/v1/developer/datasets/00000000-0000-4000-8000-000000000001/download?mode=full&limit=5');
+    expect(server.requests[0]?.path).toBe(
+      '/signed-listing/api/v1/developer/datasets/00000000-0000-4000-8000-000000000001/download?mode=full&limit=5',
+    );
 
     const signed = await client.fetchBodyUrl(item.image_url!);
     expect(signed.notModified).toBe(false);

@@ -73,17 +73,36 @@ describe('PictographClient against pictograph-local', () => {
     const page = await client.listImages({ datasetId: street.id, limit: 5, offset: 0 });
     expect(page.items).toHaveLength(5);
     expect(page.total).toBe(12);
-    const day = await client.listImages({ datasetId: street.id, limit: 100, offset: 0, filters: { directoryPath: '/day' } });
+    const day = await client.listImages({
+      datasetId: street.id,
+      limit: 100,
+      offset: 0,
+      filters: { directoryPath: '/day' },
+    });
     expect(day.total).toBe(4);
-    const withArchived = await client.listImages({ datasetId: street.id, limit: 100, offset: 0, filters: { includeArchived: true } });
+    const withArchived = await client.listImages({
+      datasetId: street.id,
+      limit: 100,
+      offset: 0,
+      filters: { includeArchived: true },
+    });
     expect(withArchived.total).toBe(13);
     const ids: string[] = [];
-    for await (const images of client.iterateImages({ datasetId: street.id, pageSize: 5 })) ids.push(...images.map((i) => i.id));
+    for await (const images of client.iterateImages({ datasetId: street.id, pageSize: 5 }))
+      ids.push(...images.map((i) => i.id));
     expect(ids).toHaveLength(12);
     expect(new Set(ids).size).toBe(12);
-    const lowConfidence = await client.listImages({ datasetId: street.id, limit: 100, offset: 0, filters: { minConfidenceLt: 0.3 } });
+    const lowConfidence = await client.listImages({
+      datasetId: street.id,
+      limit: 100,
+      offset: 0,
+      filters: { minConfidenceLt: 0.3 },
+    });
     expect(lowConfidence.items.every((i) => i.min_confidence !== null && i.min_confidence < 0.3)).toBe(true);
-    expect(await failureOf(() => client.getDataset('00000000-0000-4000-8000-000000000000'))).toMatchObject({ code: 'not_found', status: 404 });
+    expect(await failureOf(() => client.getDataset('00000000-0000-4000-8000-000000000000'))).toMatchObject({
+      code: 'not_found',
+      status: 404,
+    });
   });
 
   it('reads metadata, image bytes with ETag/304, and thumbnails', async () => {
@@ -104,7 +123,9 @@ describe('PictographClient against pictograph-local', () => {
     if (thumb.notModified) throw new Error('expected a thumbnail');
     expect(thumb.bytes.byteLength).toBeGreaterThan(0);
     expect(['image/jpeg', 'image/png']).toContain(thumb.contentType);
-    expect(await failureOf(() => client.getThumbnail('00000000-0000-4000-8000-000000000000'))).toMatchObject({ code: 'not_found' });
+    expect(await failureOf(() => client.getThumbnail('00000000-0000-4000-8000-000000000000'))).toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('saves with If-Match, round-trips unknown fields, and reports a stale ETag as 412', async () => {
@@ -114,9 +135,16 @@ describe('PictographClient against pictograph-local', () => {
     expect(before.etag).toMatch(/^"[0-9a-f]{64}"$/);
     const road = before.annotations.find((a) => a.type === 'polygon')!;
     expect(road.extra).toEqual({ kept: 1 });
-    const edited = [...before.annotations, { id: 'new-car', name: 'car', type: 'bbox', bounding_box: { x: 1, y: 1, w: 4, h: 4 }, future_field: [1, 'two'] }];
+    const edited = [
+      ...before.annotations,
+      { id: 'new-car', name: 'car', type: 'bbox', bounding_box: { x: 1, y: 1, w: 4, h: 4 }, future_field: [1, 'two'] },
+    ];
     const saved = await client.saveAnnotations(id, edited, { ifMatch: before.etag });
-    expect(saved.result).toMatchObject({ image_id: id, previous_count: before.annotations.length, new_count: edited.length });
+    expect(saved.result).toMatchObject({
+      image_id: id,
+      previous_count: before.annotations.length,
+      new_count: edited.length,
+    });
     expect(saved.etag).not.toBe(before.etag);
     const after = await client.getAnnotations(id);
     expect(after.etag).toBe(saved.etag);
@@ -132,7 +160,11 @@ describe('PictographClient against pictograph-local', () => {
     const { client } = clientFor(server.keys.viewer);
     const id = await firstImageId(client, 'scene_002.jpg');
     const save = await failureOf(() => client.saveAnnotations(id, [], { ifMatch: null }));
-    expect(save).toMatchObject({ code: 'forbidden', status: 403, details: { requiredRole: 'member', currentRole: 'viewer' } });
+    expect(save).toMatchObject({
+      code: 'forbidden',
+      status: 403,
+      details: { requiredRole: 'member', currentRole: 'viewer' },
+    });
     expect(save.message).toBe('This needs the member role; your key is a viewer key.');
     expect(await failureOf(() => client.review(id, 'approve'))).toMatchObject({ code: 'forbidden', message: /member/ });
   });
@@ -154,7 +186,10 @@ describe('PictographClient against pictograph-local', () => {
     const viaApi = await client.getImageBytes(item.id);
     if (viaSigned.notModified || viaApi.notModified) throw new Error('expected bytes');
     expect(Buffer.from(viaSigned.bytes).equals(Buffer.from(viaApi.bytes))).toBe(true);
-    const statusOnly = await client.getDownloadListing(street.id, { mode: 'annotations_only', statusFilter: 'complete' });
+    const statusOnly = await client.getDownloadListing(street.id, {
+      mode: 'annotations_only',
+      statusFilter: 'complete',
+    });
     expect(statusOnly.items.every((i) => i.status === 'complete' && i.image_url === null)).toBe(true);
   });
 

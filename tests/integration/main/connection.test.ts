@@ -25,7 +25,11 @@ const connectionEvents = (h: CoreHarness): ConnectionStatus[] =>
 
 describe('connection', () => {
   it('connects with a good key: status connected, key prefix only, profile stored', async () => {
-    const status = await main.ok('connection:connect', { baseUrl: `${server.url}/`, apiKey: server.keys.member, name: 'Local test' });
+    const status = await main.ok('connection:connect', {
+      baseUrl: `${server.url}/`,
+      apiKey: server.keys.member,
+      name: 'Local test',
+    });
     expect(status).toMatchObject({
       state: 'connected',
       keyPrefix: server.keys.member.slice(0, 12),
@@ -33,7 +37,11 @@ describe('connection', () => {
       profile: { kind: 'custom', name: 'Local test', baseUrl: server.url, hasKey: true },
     });
     expect(['keychain', 'session-only']).toContain(status.keyStorage);
-    expect(connectionEvents(main).map((s) => s.state).slice(-2)).toEqual(['connecting', 'connected']);
+    expect(
+      connectionEvents(main)
+        .map((s) => s.state)
+        .slice(-2),
+    ).toEqual(['connecting', 'connected']);
     expect(await main.ok('connection:status', {})).toEqual(status);
     const profiles = await main.ok('connection:profiles', {});
     expect(profiles.map((p) => p.kind).sort()).toEqual(['cloud', 'custom', 'demo']);
@@ -77,7 +85,13 @@ describe('connection failures, signed out', () => {
     const url = closed.url;
     await closed.close();
     const result = await fresh.call('connection:connect', { baseUrl: url, apiKey: server.keys.member });
-    expect(result).toMatchObject({ ok: false, error: { code: 'network', message: expect.stringMatching(/Could not reach 127\.0\.0\.1:\d+: the connection was refused/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'network',
+        message: expect.stringMatching(/Could not reach 127\.0\.0\.1:\d+: the connection was refused/),
+      },
+    });
     const status = await fresh.ok('connection:status', {});
     expect(status).toMatchObject({ state: 'signed-out', error: { code: 'network' } });
     expect((await fresh.ok('connection:profiles', {})).every((p) => !p.hasKey)).toBe(true);
@@ -86,20 +100,34 @@ describe('connection failures, signed out', () => {
   it('a wrong key (right format, unknown to the server) is invalid_api_key and is not stored', async () => {
     const wrong = `pk_live_${'A'.repeat(43)}`;
     const result = await fresh.call('connection:connect', { baseUrl: server.url, apiKey: wrong });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_api_key', status: 401, message: expect.stringMatching(/not accepted/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_api_key', status: 401, message: expect.stringMatching(/not accepted/) },
+    });
     expect((await fresh.ok('connection:profiles', {})).every((p) => !p.hasKey)).toBe(true);
   });
 
   it('a rate-limited key says when to try again', async () => {
     const headers = { 'X-API-Key': server.keys.admin, 'Content-Type': 'application/json' };
-    const created = await fetch(`${server.url}/api/v1/api-keys/`, { method: 'POST', headers, body: JSON.stringify({ name: 'tiny', role: 'viewer', rate_limit: 1 }) });
+    const created = await fetch(`${server.url}/api/v1/api-keys/`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: 'tiny', role: 'viewer', rate_limit: 1 }),
+    });
     const { key } = (await created.json()) as { key: string };
     // Spend the one request of this hour.
-    expect((await fetch(`${server.url}/api/v1/developer/datasets/?limit=1`, { headers: { 'X-API-Key': key } })).status).toBe(200);
+    expect(
+      (await fetch(`${server.url}/api/v1/developer/datasets/?limit=1`, { headers: { 'X-API-Key': key } })).status,
+    ).toBe(200);
     const result = await fresh.call('connection:connect', { baseUrl: server.url, apiKey: key });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'rate_limited', status: 429, message: expect.stringMatching(/quota is used up\. Try again in \d+ min/), details: { retryAfterSeconds: expect.any(Number) } },
+      error: {
+        code: 'rate_limited',
+        status: 429,
+        message: expect.stringMatching(/quota is used up\. Try again in \d+ min/),
+        details: { retryAfterSeconds: expect.any(Number) },
+      },
     });
   });
 });
@@ -131,7 +159,12 @@ describe('viewer keys, resume, 401 and sign-out', () => {
     const result = await h.call('annotations:save', { imageId, annotations: doc.annotations, ifMatch: doc.etag });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'forbidden', status: 403, message: expect.stringMatching(/needs an API key with the member role.*viewer role \(read-only\)/), details: { requiredRole: 'member', currentRole: 'viewer' } },
+      error: {
+        code: 'forbidden',
+        status: 403,
+        message: expect.stringMatching(/needs an API key with the member role.*viewer role \(read-only\)/),
+        details: { requiredRole: 'member', currentRole: 'viewer' },
+      },
     });
     // A 403 is not a sign-out.
     expect((await h.ok('connection:status', {})).state).toBe('connected');
@@ -145,10 +178,16 @@ describe('viewer keys, resume, 401 and sign-out', () => {
 
   it('a 401 on a later call (key revoked) signs out, with the reason', async () => {
     const admin = { 'X-API-Key': server.keys.admin, 'Content-Type': 'application/json' };
-    const created = await fetch(`${server.url}/api/v1/api-keys/`, { method: 'POST', headers: admin, body: JSON.stringify({ name: 'soon revoked', role: 'member' }) });
+    const created = await fetch(`${server.url}/api/v1/api-keys/`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ name: 'soon revoked', role: 'member' }),
+    });
     const record = (await created.json()) as { id: string; key: string };
     await h.ok('connection:connect', { baseUrl: server.url, apiKey: record.key });
-    expect((await fetch(`${server.url}/api/v1/api-keys/${record.id}`, { method: 'DELETE', headers: admin })).status).toBe(204);
+    expect(
+      (await fetch(`${server.url}/api/v1/api-keys/${record.id}`, { method: 'DELETE', headers: admin })).status,
+    ).toBe(204);
     const result = await h.call('datasets:list', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_api_key' } });
     const status = await h.ok('connection:status', {});
@@ -167,7 +206,11 @@ describe('viewer keys, resume, 401 and sign-out', () => {
       const port = Number(new URL(own.url).port);
       await own.close();
       expect(await h.call('datasets:list', {})).toMatchObject({ ok: false, error: { code: 'network' } });
-      expect(await h.ok('connection:status', {})).toMatchObject({ state: 'offline', error: { code: 'network' }, profile: { hasKey: true } });
+      expect(await h.ok('connection:status', {})).toMatchObject({
+        state: 'offline',
+        error: { code: 'network' },
+        profile: { hasKey: true },
+      });
       expect((await h.ok('connection:profiles', {})).find((p) => p.id === status.profile!.id)?.hasKey).toBe(true);
       // The same server (same data, same owner key) comes back on the same port.
       const back = await startTestServer({ dataDir, port, ownerKey });
@@ -187,7 +230,10 @@ describe('viewer keys, resume, 401 and sign-out', () => {
     const { profile } = await h.ok('connection:status', {});
     const status = await h.ok('connection:disconnect', {});
     expect(status).toMatchObject({ state: 'signed-out', keyPrefix: null, profile: { id: profile!.id, hasKey: false } });
-    expect(await h.call('connection:resume', { profileId: profile!.id })).toMatchObject({ ok: false, error: { code: 'not_connected' } });
+    expect(await h.call('connection:resume', { profileId: profile!.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_connected' },
+    });
     expect(await h.call('datasets:list', {})).toMatchObject({ ok: false, error: { code: 'not_connected' } });
   });
 });

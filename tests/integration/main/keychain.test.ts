@@ -58,7 +58,11 @@ describe.skipIf(!expectKeyring)('keychain (real gnome-keyring over D-Bus)', () =
   it('reports keyStorage "keychain" in the connection status of a fresh MainCore', async () => {
     const { stdout } = await run(tsx, [probeScript, `pictograph-test-${randomUUID()}`], { timeout: 60_000 });
     const probe = JSON.parse(stdout.trim().split('\n').at(-1)!);
-    expect(probe).toMatchObject({ storage: 'keychain', roundTrip: true, status: { ok: true, value: { keyStorage: 'keychain' } } });
+    expect(probe).toMatchObject({
+      storage: 'keychain',
+      roundTrip: true,
+      status: { ok: true, value: { keyStorage: 'keychain' } },
+    });
   });
 });
 

@@ -54,7 +54,7 @@ describe('media: full images', () => {
     expect(requestsFor(`${api}/images/${image.id}`)).toHaveLength(1);
   });
 
-  it('answers the renderer\'s own If-None-Match with 304', async () => {
+  it("answers the renderer's own If-None-Match with 304", async () => {
     const image = byName('scene_001.png');
     const { headers } = await h.media(image.id, 'full');
     const again = await h.media(image.id, 'full', { 'If-None-Match': headers.etag! });
@@ -119,7 +119,9 @@ describe('media: thumbnails', () => {
   });
 
   it('are made locally with sharp when the server answers 404 for the route', async () => {
-    const noThumbs = await startProxy(server.url, [{ method: 'GET', path: /\/images\/[^/]+\/thumbnail$/, status: 404 }]);
+    const noThumbs = await startProxy(server.url, [
+      { method: 'GET', path: /\/images\/[^/]+\/thumbnail$/, status: 404 },
+    ]);
     const h = await startCore({ mediaFreshForMs: 0 });
     try {
       await h.ok('connection:connect', { baseUrl: noThumbs.url, apiKey: server.keys.member });
@@ -157,11 +159,16 @@ describe('review fallback for a server without the review route', () => {
       const result = await h.ok('review:submit', { imageId: image.id, action: 'approve', note: 'ok offline' });
       expect(result).toEqual({ imageId: image.id, status: 'complete', storedLocally: true });
       const file = JSON.parse(await readFile(join(h.userDataDir, 'review-local.json'), 'utf8'));
-      expect(file.decisions).toEqual([expect.objectContaining({ imageId: image.id, action: 'approve', status: 'complete', note: 'ok offline' })]);
+      expect(file.decisions).toEqual([
+        expect.objectContaining({ imageId: image.id, action: 'approve', status: 'complete', note: 'ok offline' }),
+      ]);
       // The image shows the local decision.
       expect((await h.ok('images:metadata', { imageId: image.id })).status).toBe('complete');
       // A missing image is still "not found".
-      const missing = await h.call('review:submit', { imageId: '00000000-0000-4000-8000-000000000000', action: 'approve' });
+      const missing = await h.call('review:submit', {
+        imageId: '00000000-0000-4000-8000-000000000000',
+        action: 'approve',
+      });
       expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
     } finally {
       await h.dispose();

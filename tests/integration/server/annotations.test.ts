@@ -10,7 +10,13 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
-const box = (id: string, confidence?: number) => ({ id, name: 'car', type: 'bbox', bounding_box: { x: 1, y: 2, w: 3, h: 4 }, ...(confidence === undefined ? {} : { confidence }) });
+const box = (id: string, confidence?: number) => ({
+  id,
+  name: 'car',
+  type: 'bbox',
+  bounding_box: { x: 1, y: 2, w: 3, h: 4 },
+  ...(confidence === undefined ? {} : { confidence }),
+});
 
 describe('GET /annotations/{id}', () => {
   it('returns the canonical list with ETag = sha256 of the list JSON', async () => {
@@ -27,7 +33,15 @@ describe('GET /annotations/{id}', () => {
       id: 'road-1',
       name: 'road',
       type: 'polygon',
-      polygon: { paths: [[{ x: 0, y: 0 }, { x: 30, y: 0 }, { x: 30, y: 20 }]] },
+      polygon: {
+        paths: [
+          [
+            { x: 0, y: 0 },
+            { x: 30, y: 0 },
+            { x: 30, y: 20 },
+          ],
+        ],
+      },
       bounding_box: { x: 0, y: 0, w: 30, h: 20 },
       confidence: 0.51,
       created_by: null,
@@ -59,7 +73,16 @@ describe('GET /annotations/{id}', () => {
       org: { name: 'Acme Test', slug: 'acme-test' },
       annotations: expect.any(Array),
     });
-    expect(Object.keys(res.json)).toEqual(['image', 'image_url', 'image_uuid', 'image_path', 'annotation_count', 'dataset', 'org', 'annotations']);
+    expect(Object.keys(res.json)).toEqual([
+      'image',
+      'image_url',
+      'image_uuid',
+      'image_path',
+      'annotation_count',
+      'dataset',
+      'org',
+      'annotations',
+    ]);
   });
 });
 
@@ -68,13 +91,41 @@ describe('POST /annotations/{id}', () => {
     const id = await imageId(server, STREET, 'scene_002.jpg');
     const before = (await call(server, 'GET', `/images/${id}/metadata`)).json;
     const dsBefore = (await call(server, 'GET', `/datasets/${await datasetId(server, STREET)}`)).json;
-    const list = [box('n1', 0.4), { id: 'n2', name: 'lane', type: 'polyline', polyline: { path: [{ x: 0, y: 0 }, { x: 5, y: 5 }] }, keep: [1] }];
-    const res = await call(server, 'POST', `/annotations/${id}`, { key: server.keys.member, body: { annotations: list } });
+    const list = [
+      box('n1', 0.4),
+      {
+        id: 'n2',
+        name: 'lane',
+        type: 'polyline',
+        polyline: {
+          path: [
+            { x: 0, y: 0 },
+            { x: 5, y: 5 },
+          ],
+        },
+        keep: [1],
+      },
+    ];
+    const res = await call(server, 'POST', `/annotations/${id}`, {
+      key: server.keys.member,
+      body: { annotations: list },
+    });
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ image_id: id, previous_count: before.annotation_count, new_count: 2, status: 'complete' });
+    expect(res.json).toEqual({
+      image_id: id,
+      previous_count: before.annotation_count,
+      new_count: 2,
+      status: 'complete',
+    });
     const got = await call(server, 'GET', `/annotations/${id}`);
     expect(res.headers.get('etag')).toBe(got.headers.get('etag'));
-    expect(got.json.annotations[1]).toEqual({ ...list[1], bounding_box: { x: 0, y: 0, w: 5, h: 5 }, confidence: 1, created_by: null, attributes: [] });
+    expect(got.json.annotations[1]).toEqual({
+      ...list[1],
+      bounding_box: { x: 0, y: 0, w: 5, h: 5 },
+      confidence: 1,
+      created_by: null,
+      attributes: [],
+    });
     const meta = (await call(server, 'GET', `/images/${id}/metadata`)).json;
     expect(meta).toMatchObject({ annotation_count: 2, min_confidence: 0.4, status: 'complete' });
     expect(meta.updated_at >= before.updated_at).toBe(true);
@@ -125,15 +176,31 @@ describe('POST /annotations/{id}', () => {
   it('If-Match: stale → 412 with current_etag; current, weak, unquoted and * succeed', async () => {
     const id = await imageId(server, STREET, 'scene_006.png');
     const current = (await call(server, 'GET', `/annotations/${id}`)).headers.get('etag')!;
-    const stale = await call(server, 'POST', `/annotations/${id}`, { body: { annotations: [] }, headers: { 'If-Match': `"${'0'.repeat(64)}"` } });
+    const stale = await call(server, 'POST', `/annotations/${id}`, {
+      body: { annotations: [] },
+      headers: { 'If-Match': `"${'0'.repeat(64)}"` },
+    });
     expect(stale.status).toBe(412);
-    expect(stale.json).toEqual({ error: 'precondition_failed', message: expect.any(String), details: { current_etag: current } });
-    const weak = await call(server, 'POST', `/annotations/${id}`, { body: { annotations: [box('w')] }, headers: { 'If-Match': `W/${current}` } });
+    expect(stale.json).toEqual({
+      error: 'precondition_failed',
+      message: expect.any(String),
+      details: { current_etag: current },
+    });
+    const weak = await call(server, 'POST', `/annotations/${id}`, {
+      body: { annotations: [box('w')] },
+      headers: { 'If-Match': `W/${current}` },
+    });
     expect(weak.status).toBe(200);
     const next = weak.headers.get('etag')!;
-    const bare = await call(server, 'POST', `/annotations/${id}`, { body: { annotations: [box('b')] }, headers: { 'If-Match': next.replaceAll('"', '') } });
+    const bare = await call(server, 'POST', `/annotations/${id}`, {
+      body: { annotations: [box('b')] },
+      headers: { 'If-Match': next.replaceAll('"', '') },
+    });
     expect(bare.status).toBe(200);
-    const star = await call(server, 'POST', `/annotations/${id}`, { body: { annotations: [box('s')] }, headers: { 'If-Match': '*' } });
+    const star = await call(server, 'POST', `/annotations/${id}`, {
+      body: { annotations: [box('s')] },
+      headers: { 'If-Match': '*' },
+    });
     expect(star.status).toBe(200);
   });
 
@@ -142,7 +209,10 @@ describe('POST /annotations/{id}', () => {
     const etag = (await call(server, 'GET', `/annotations/${id}`)).headers.get('etag')!;
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        call(server, 'POST', `/annotations/${id}`, { body: { annotations: [box(`c${i}`)] }, headers: { 'If-Match': etag } }),
+        call(server, 'POST', `/annotations/${id}`, {
+          body: { annotations: [box(`c${i}`)] },
+          headers: { 'If-Match': etag },
+        }),
       ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
@@ -164,7 +234,16 @@ describe('POST /annotations/{id}', () => {
       id: `p${i}`,
       name: 'road',
       type: 'polygon',
-      polygon: { paths: [[{ x: i, y: 0 }, { x: i + 5, y: 0 }, { x: i + 5, y: 5 }, { x: i, y: 5 }]] },
+      polygon: {
+        paths: [
+          [
+            { x: i, y: 0 },
+            { x: i + 5, y: 0 },
+            { x: i + 5, y: 5 },
+            { x: i, y: 5 },
+          ],
+        ],
+      },
       confidence: (i % 100) / 100,
     }));
     const res = await call(server, 'POST', `/annotations/${id}`, { body: { annotations: many } });
@@ -174,7 +253,9 @@ describe('POST /annotations/{id}', () => {
     expect(got.json.annotations).toHaveLength(10_000);
     expect(got.json.annotations[9_999].bounding_box).toEqual({ x: 9_999, y: 0, w: 5, h: 5 });
     expect((await call(server, 'GET', `/images/${id}/metadata`)).json.min_confidence).toBe(0);
-    const tooMany = await call(server, 'POST', `/annotations/${id}`, { body: { annotations: [...many, box('one-more')] } });
+    const tooMany = await call(server, 'POST', `/annotations/${id}`, {
+      body: { annotations: [...many, box('one-more')] },
+    });
     expect(tooMany.status).toBe(422);
   });
 });
@@ -187,9 +268,16 @@ describe('DELETE /annotations/{id}', () => {
     expect(count).toBeGreaterThan(0);
     const stale = await call(server, 'DELETE', `/annotations/${id}`, { headers: { 'If-Match': '"nope"' } });
     expect(stale.status).toBe(412);
-    const res = await call(server, 'DELETE', `/annotations/${id}`, { key: server.keys.admin, headers: { 'If-Match': current.headers.get('etag')! } });
+    const res = await call(server, 'DELETE', `/annotations/${id}`, {
+      key: server.keys.admin,
+      headers: { 'If-Match': current.headers.get('etag')! },
+    });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ image_id: id, deleted_count: count });
-    expect((await call(server, 'GET', `/images/${id}/metadata`)).json).toMatchObject({ status: 'new', annotation_count: 0, min_confidence: null });
+    expect((await call(server, 'GET', `/images/${id}/metadata`)).json).toMatchObject({
+      status: 'new',
+      annotation_count: 0,
+      min_confidence: null,
+    });
   });
 });

@@ -13,11 +13,21 @@ const KEYS = '/api/v1/api-keys/';
 
 describe('POST /api/v1/api-keys/', () => {
   it('201 with the secret shown once; later reads never include it', async () => {
-    const res = await call(server, 'POST', KEYS, { key: server.keys.admin, body: { name: 'ci bot', role: 'member', rate_limit: 120 } });
+    const res = await call(server, 'POST', KEYS, {
+      key: server.keys.admin,
+      body: { name: 'ci bot', role: 'member', rate_limit: 120 },
+    });
     expect(res.status).toBe(201);
     expect(res.json).toEqual({
-      id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'ci bot', key_prefix: res.json.key.slice(0, 12), role: 'member',
-      rate_limit: 120, is_active: true, last_used_at: null, created_at: expect.any(String), expires_at: null,
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      name: 'ci bot',
+      key_prefix: res.json.key.slice(0, 12),
+      role: 'member',
+      rate_limit: 120,
+      is_active: true,
+      last_used_at: null,
+      created_at: expect.any(String),
+      expires_at: null,
       key: expect.stringMatching(/^pk_live_[A-Za-z0-9_-]{43}$/),
     });
     const fetched = await call(server, 'GET', `${KEYS}${res.json.id}`, { key: server.keys.admin });
@@ -34,14 +44,26 @@ describe('POST /api/v1/api-keys/', () => {
     const tooHigh = await call(server, 'POST', KEYS, { key: server.keys.admin, body: { name: 'x', role: 'owner' } });
     expect(tooHigh.status).toBe(403);
     expect(tooHigh.json.details).toEqual({ required_role: 'owner', current_role: 'admin' });
-    for (const body of [{}, { name: '' }, { name: 'x'.repeat(101) }, { name: 'x', role: 'god' }, { name: 'x', rate_limit: 0 }, { name: 'x', rate_limit: 100_001 }, { name: 'x', expires_at: 'tomorrow' }, { name: 'x', expires_at: new Date(now - 1000).toISOString() }, { name: 'x', scopes: [] }]) {
+    for (const body of [
+      {},
+      { name: '' },
+      { name: 'x'.repeat(101) },
+      { name: 'x', role: 'god' },
+      { name: 'x', rate_limit: 0 },
+      { name: 'x', rate_limit: 100_001 },
+      { name: 'x', expires_at: 'tomorrow' },
+      { name: 'x', expires_at: new Date(now - 1000).toISOString() },
+      { name: 'x', scopes: [] },
+    ]) {
       const res = await call(server, 'POST', KEYS, { body });
       expect(res.status, JSON.stringify(body)).toBe(422);
     }
   });
 
   it('an expiring key stops working after expires_at', async () => {
-    const res = await call(server, 'POST', KEYS, { body: { name: 'temp', role: 'viewer', expires_at: new Date(now + 60_000).toISOString() } });
+    const res = await call(server, 'POST', KEYS, {
+      body: { name: 'temp', role: 'viewer', expires_at: new Date(now + 60_000).toISOString() },
+    });
     expect(res.status).toBe(201);
     expect((await call(server, 'GET', '/datasets/', { key: res.json.key })).status).toBe(200);
     now += 61_000;
@@ -61,9 +83,14 @@ describe('listing, reading and changing keys', () => {
   });
 
   it('admin cannot read, patch or delete an owner key (403 naming its role)', async () => {
-    const owner = (await call(server, 'GET', `${KEYS}?limit=1000`)).json.find((k: { role: string }) => k.role === 'owner');
+    const owner = (await call(server, 'GET', `${KEYS}?limit=1000`)).json.find(
+      (k: { role: string }) => k.role === 'owner',
+    );
     for (const method of ['GET', 'PATCH', 'DELETE']) {
-      const res = await call(server, method, `${KEYS}${owner.id}`, { key: server.keys.admin, body: method === 'PATCH' ? { name: 'x' } : undefined });
+      const res = await call(server, method, `${KEYS}${owner.id}`, {
+        key: server.keys.admin,
+        body: method === 'PATCH' ? { name: 'x' } : undefined,
+      });
       expect(res.status).toBe(403);
       expect(res.json.details).toEqual({ required_role: 'owner', current_role: 'admin' });
     }
@@ -72,9 +99,19 @@ describe('listing, reading and changing keys', () => {
   it('PATCH changes name, rate_limit (null resets) and is_active; role and expires_at are 422', async () => {
     const created = await call(server, 'POST', KEYS, { body: { name: 'patch me', rate_limit: 10 } });
     const path = `${KEYS}${created.json.id}`;
-    expect((await call(server, 'PATCH', path, { body: { name: 'renamed', rate_limit: 50 } })).json).toMatchObject({ name: 'renamed', rate_limit: 50 });
+    expect((await call(server, 'PATCH', path, { body: { name: 'renamed', rate_limit: 50 } })).json).toMatchObject({
+      name: 'renamed',
+      rate_limit: 50,
+    });
     expect((await call(server, 'PATCH', path, { body: { rate_limit: null } })).json.rate_limit).toBe(5000);
-    for (const body of [{}, { role: 'viewer' }, { expires_at: null }, { is_active: 'no' }, { name: '' }, { other: 1 }]) {
+    for (const body of [
+      {},
+      { role: 'viewer' },
+      { expires_at: null },
+      { is_active: 'no' },
+      { name: '' },
+      { other: 1 },
+    ]) {
       expect((await call(server, 'PATCH', path, { body })).status, JSON.stringify(body)).toBe(422);
     }
     const off = await call(server, 'PATCH', path, { body: { is_active: false } });

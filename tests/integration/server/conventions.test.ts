@@ -35,12 +35,17 @@ describe('X-Request-Id', () => {
     expect(echoed.headers.get('x-request-id')).toBe('abc.DEF_123-x');
     for (const bad of ['has space', 'x'.repeat(129), 'semi;colon']) {
       const res = await call(server, 'GET', '/datasets/', { headers: { 'X-Request-Id': bad } });
-      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(res.headers.get('x-request-id')).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
     }
   });
 
   it('is present on errors, 401 and unknown non-API paths too', async () => {
-    for (const res of [await call(server, 'GET', `${server.url}/nope`, { key: null }), await call(server, 'GET', '/datasets/', { key: null })]) {
+    for (const res of [
+      await call(server, 'GET', `${server.url}/nope`, { key: null }),
+      await call(server, 'GET', '/datasets/', { key: null }),
+    ]) {
       expect(res.headers.get('x-request-id')).toBeTruthy();
     }
   });
@@ -68,13 +73,22 @@ describe('routing', () => {
     const res = await call(server, 'PUT', '/datasets/');
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET');
-    expect(res.json).toEqual({ error: 'method_not_allowed', message: expect.any(String), details: { allowed: ['GET'] } });
+    expect(res.json).toEqual({
+      error: 'method_not_allowed',
+      message: expect.any(String),
+      details: { allowed: ['GET'] },
+    });
     const images = await call(server, 'PATCH', `/images/${UNKNOWN_UUID}`);
     expect(images.headers.get('allow')).toBe('GET, DELETE');
   });
 
   it('404 for non-UUID and unknown ids', async () => {
-    for (const path of ['/datasets/123', `/datasets/${UNKNOWN_UUID}`, '/images/ABC/metadata', `/annotations/${UNKNOWN_UUID.toUpperCase()}`]) {
+    for (const path of [
+      '/datasets/123',
+      `/datasets/${UNKNOWN_UUID}`,
+      '/images/ABC/metadata',
+      `/annotations/${UNKNOWN_UUID.toUpperCase()}`,
+    ]) {
       const res = await call(server, 'GET', path);
       expect(res.status, path).toBe(404);
       expect(res.json.error).toBe('not_found');
@@ -82,7 +96,9 @@ describe('routing', () => {
   });
 
   it('sends no CORS headers, even to a preflight', async () => {
-    const res = await call(server, 'OPTIONS', '/datasets/', { headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'GET' } });
+    const res = await call(server, 'OPTIONS', '/datasets/', {
+      headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'GET' },
+    });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(res.status).toBe(405);
   });
@@ -100,14 +116,22 @@ describe('order of checks', () => {
   });
 
   it('body parsing (415) comes before the role check (403)', async () => {
-    const res = await call(server, 'POST', '/exports/', { key: server.keys.viewer, raw: 'x', headers: { 'Content-Type': 'text/plain' } });
+    const res = await call(server, 'POST', '/exports/', {
+      key: server.keys.viewer,
+      raw: 'x',
+      headers: { 'Content-Type': 'text/plain' },
+    });
     expect(res.status).toBe(415);
   });
 
   it('role (403) before path resource (404) before body validation (422)', async () => {
     const body = { annotations: 'nope' };
-    expect((await call(server, 'POST', `/annotations/${UNKNOWN_UUID}`, { key: server.keys.viewer, body })).status).toBe(403);
-    expect((await call(server, 'POST', `/annotations/${UNKNOWN_UUID}`, { key: server.keys.member, body })).status).toBe(404);
+    expect((await call(server, 'POST', `/annotations/${UNKNOWN_UUID}`, { key: server.keys.viewer, body })).status).toBe(
+      403,
+    );
+    expect((await call(server, 'POST', `/annotations/${UNKNOWN_UUID}`, { key: server.keys.member, body })).status).toBe(
+      404,
+    );
     const id = await imageId(server, STREET, 'scene_000.png');
     expect((await call(server, 'POST', `/annotations/${id}`, { key: server.keys.member, body })).status).toBe(422);
   });
@@ -129,7 +153,11 @@ describe('JSON bodies', () => {
     expect((await call(server, 'POST', '/exports/', { raw: '{}' })).status).toBe(415);
     const res = await post('{}', 'text/plain');
     expect(res.status).toBe(415);
-    expect(res.json).toEqual({ error: 'unsupported_media_type', message: expect.any(String), details: { allowed: ['application/json'] } });
+    expect(res.json).toEqual({
+      error: 'unsupported_media_type',
+      message: expect.any(String),
+      details: { allowed: ['application/json'] },
+    });
     expect((await post('{}', 'application/json; charset=utf-8')).status).toBe(422);
   });
 
@@ -137,13 +165,19 @@ describe('JSON bodies', () => {
     const big = `{"pad":"${'x'.repeat(10 * 1024 * 1024)}"}`;
     const res = await post(big);
     expect(res.status).toBe(413);
-    expect(res.json).toEqual({ error: 'payload_too_large', message: expect.any(String), details: { max_bytes: 10 * 1024 * 1024 } });
+    expect(res.json).toEqual({
+      error: 'payload_too_large',
+      message: expect.any(String),
+      details: { max_bytes: 10 * 1024 * 1024 },
+    });
     // The connection stays usable afterwards.
     expect((await call(server, 'GET', '/datasets/')).status).toBe(200);
   });
 
   it('422 for unknown body fields, naming each', async () => {
-    const res = await call(server, 'POST', '/exports/', { body: { dataset_name: STREET, name: 'x', bogus: 1, other: 2 } });
+    const res = await call(server, 'POST', '/exports/', {
+      body: { dataset_name: STREET, name: 'x', bogus: 1, other: 2 },
+    });
     expect(res.status).toBe(422);
     expect(res.json.error).toBe('validation_error');
     expect(res.json.details.errors).toEqual([

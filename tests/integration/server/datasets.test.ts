@@ -18,10 +18,24 @@ describe('GET /datasets/', () => {
     expect(res.json.map((d: { name: string }) => d.name)).toEqual([AERIAL, EMPTY, STREET]);
     const street = res.json[2];
     expect(Object.keys(street)).toEqual([
-      'id', 'name', 'slug', 'description', 'image_count', 'completed_image_count', 'annotation_count',
-      'annotation_types', 'classes', 'created_at', 'updated_at',
+      'id',
+      'name',
+      'slug',
+      'description',
+      'image_count',
+      'completed_image_count',
+      'annotation_count',
+      'annotation_types',
+      'classes',
+      'created_at',
+      'updated_at',
     ]);
-    expect(street).toMatchObject({ slug: 'street-scenes', description: 'Street scenes for tests', image_count: 12, annotation_types: ['bbox', 'polygon', 'polyline', 'keypoint'] });
+    expect(street).toMatchObject({
+      slug: 'street-scenes',
+      description: 'Street scenes for tests',
+      image_count: 12,
+      annotation_types: ['bbox', 'polygon', 'polyline', 'keypoint'],
+    });
     expect(street.classes[0]).toEqual({ name: 'car', color: '#e6194b', type: 'bbox' });
     expect(street.classes[4]).toEqual({ name: 'person', color: '#f58231' });
     const aerial = res.json[0];
@@ -44,8 +58,19 @@ describe('GET /datasets/{id}/download', () => {
     const listing = (await call(server, 'GET', `/images/?dataset_id=${id}`)).json as { id: string }[];
     expect(res.json.items.map((i: { id: string }) => i.id)).toEqual(listing.map((i) => i.id));
     const item = res.json.items[0];
-    expect(Object.keys(item)).toEqual(['id', 'filename', 'directory_path', 'file_size', 'annotation_count', 'status', 'image_url', 'annotation_url']);
-    expect(item.image_url).toMatch(new RegExp(`^${server.url}/storage/images/${item.id}\\?expires=\\d+&sig=[0-9a-f]{64}$`));
+    expect(Object.keys(item)).toEqual([
+      'id',
+      'filename',
+      'directory_path',
+      'file_size',
+      'annotation_count',
+      'status',
+      'image_url',
+      'annotation_url',
+    ]);
+    expect(item.image_url).toMatch(
+      new RegExp(`^${server.url}/storage/images/${item.id}\\?expires=\\d+&sig=[0-9a-f]{64}$`),
+    );
     expect(item.annotation_url).toBe(`/api/v1/developer/annotations/${item.id}/file`);
   });
 
@@ -69,7 +94,11 @@ describe('GET /datasets/{id}/download', () => {
 describe('signed storage URLs', () => {
   async function firstItem() {
     const id = await datasetId(server, STREET);
-    return (await call(server, 'GET', `/datasets/${id}/download?limit=1`)).json.items[0] as { id: string; filename: string; image_url: string };
+    return (await call(server, 'GET', `/datasets/${id}/download?limit=1`)).json.items[0] as {
+      id: string;
+      filename: string;
+      image_url: string;
+    };
   }
 
   it('serve the bytes without a key, not rate-limited, no rate-limit headers', async () => {

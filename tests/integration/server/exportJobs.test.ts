@@ -24,11 +24,25 @@ async function waitFor(id: string, wanted: string[]): Promise<Record<string, unk
 
 describe('export lifecycle', () => {
   it('201 pending → processing → completed, then a signed ZIP download with Content-Disposition', async () => {
-    const created = await call(server, 'POST', '/exports/', { key: server.keys.member, body: { dataset_name: 'street-scenes', name: 'My Export #1', format: 'coco' } });
+    const created = await call(server, 'POST', '/exports/', {
+      key: server.keys.member,
+      body: { dataset_name: 'street-scenes', name: 'My Export #1', format: 'coco' },
+    });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({
-      dataset_name: STREET, name: 'My Export #1', format: 'coco', include_images: false, class_filter: null, status_filter: null,
-      status: 'pending', error_message: null, file_size: null, image_count: null, annotation_count: null, completed_at: null, expires_at: null,
+      dataset_name: STREET,
+      name: 'My Export #1',
+      format: 'coco',
+      include_images: false,
+      class_filter: null,
+      status_filter: null,
+      status: 'pending',
+      error_message: null,
+      file_size: null,
+      image_count: null,
+      annotation_count: null,
+      completed_at: null,
+      expires_at: null,
     });
     const early = await call(server, 'GET', `/exports/${created.json.id}/download`);
     expect(early.status).toBe(409);
@@ -57,18 +71,24 @@ describe('export lifecycle', () => {
     const meta = await call(server, 'GET', `/images/${id}/metadata`);
     expect(meta.status).toBe(200);
     await rm(join(server.dataDir, 'blobs', id));
-    const created = await call(server, 'POST', '/exports/', { body: { dataset_name: AERIAL, name: 'broken', include_images: true } });
+    const created = await call(server, 'POST', '/exports/', {
+      body: { dataset_name: AERIAL, name: 'broken', include_images: true },
+    });
     const done = await waitFor(created.json.id, ['completed', 'failed']);
     expect(done.status).toBe('failed');
     expect(done.error_message).toEqual(expect.any(String));
     expect(done.completed_at).toEqual(expect.any(String));
-    expect((await call(server, 'GET', `/exports/${created.json.id}/download`)).json.details).toEqual({ status: 'failed' });
+    expect((await call(server, 'GET', `/exports/${created.json.id}/download`)).json.details).toEqual({
+      status: 'failed',
+    });
     const dup = await call(server, 'POST', '/exports/', { body: { dataset_name: AERIAL, name: 'broken' } });
     expect(dup.status).toBe(409);
   });
 
   it('DELETE removes the record and its ZIP (signed URL then 404); admin only', async () => {
-    const created = await call(server, 'POST', '/exports/', { body: { dataset_name: STREET, name: 'to-delete', format: 'csv' } });
+    const created = await call(server, 'POST', '/exports/', {
+      body: { dataset_name: STREET, name: 'to-delete', format: 'csv' },
+    });
     await waitFor(created.json.id, ['completed']);
     const link = await call(server, 'GET', `/exports/${created.json.id}/download`);
     expect((await call(server, 'DELETE', `/exports/${created.json.id}`, { key: server.keys.member })).status).toBe(403);
@@ -77,11 +97,15 @@ describe('export lifecycle', () => {
     expect(del.text).toBe('');
     expect((await call(server, 'GET', `/exports/${created.json.id}`)).status).toBe(404);
     expect((await fetch(link.json.download_url)).status).toBe(404);
-    expect((await call(server, 'POST', '/exports/', { body: { dataset_name: STREET, name: 'to-delete' } })).status).toBe(201);
+    expect(
+      (await call(server, 'POST', '/exports/', { body: { dataset_name: STREET, name: 'to-delete' } })).status,
+    ).toBe(201);
   });
 
   it('expires 7 days after completion', async () => {
-    const created = await call(server, 'POST', '/exports/', { body: { dataset_name: STREET, name: 'short-lived', format: 'yolo' } });
+    const created = await call(server, 'POST', '/exports/', {
+      body: { dataset_name: STREET, name: 'short-lived', format: 'yolo' },
+    });
     await waitFor(created.json.id, ['completed']);
     now += 7 * 86_400_000 + 1000;
     try {
@@ -116,7 +140,16 @@ describe('export create validation', () => {
   });
 
   it('accepts filters and echoes them', async () => {
-    const res = await call(server, 'POST', '/exports/', { body: { dataset_name: STREET, name: 'filtered', class_filter: ['car'], status_filter: 'complete', include_images: true, format: 'pictograph' } });
+    const res = await call(server, 'POST', '/exports/', {
+      body: {
+        dataset_name: STREET,
+        name: 'filtered',
+        class_filter: ['car'],
+        status_filter: 'complete',
+        include_images: true,
+        format: 'pictograph',
+      },
+    });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ class_filter: ['car'], status_filter: 'complete', include_images: true });
   });

@@ -32,18 +32,34 @@ beforeAll(async () => {
   server = await startTestServer();
   const id = await datasetId(server, STREET);
   classes = (await call(server, 'GET', `/datasets/${id}`)).json.classes;
-  const listed = (await call(server, 'GET', `/images/?dataset_id=${id}&limit=1000`)).json as Omit<ImageInfo, 'annotations' | 'bytes' | 'rel' | 'stem'>[];
+  const listed = (await call(server, 'GET', `/images/?dataset_id=${id}&limit=1000`)).json as Omit<
+    ImageInfo,
+    'annotations' | 'bytes' | 'rel' | 'stem'
+  >[];
   images = [];
   for (const image of listed) {
     const annotations = (await call(server, 'GET', `/annotations/${image.id}`)).json.annotations as Annotation[];
-    const res = await fetch(`${server.url}/api/v1/developer/images/${image.id}`, { headers: { 'X-API-Key': server.keys.owner } });
+    const res = await fetch(`${server.url}/api/v1/developer/images/${image.id}`, {
+      headers: { 'X-API-Key': server.keys.owner },
+    });
     const rel = image.directory_path === '/' ? image.filename : `${image.directory_path.slice(1)}/${image.filename}`;
-    images.push({ ...image, annotations, bytes: new Uint8Array(await res.arrayBuffer()), rel, stem: rel.replace(/\.[^./]+$/, '') });
+    images.push({
+      ...image,
+      annotations,
+      bytes: new Uint8Array(await res.arrayBuffer()),
+      rel,
+      stem: rel.replace(/\.[^./]+$/, ''),
+    });
   }
 });
 afterAll(() => server?.close());
 
-async function exportZip(body: Record<string, unknown>): Promise<{ record: Record<string, any>; files: Record<string, Uint8Array>; disposition: string | null }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ExportRecord = Record<string, any>;
+
+async function exportZip(
+  body: Record<string, unknown>,
+): Promise<{ record: ExportRecord; files: Record<string, Uint8Array>; disposition: string | null }> {
   const created = await call(server, 'POST', '/exports/', { body: { dataset_name: 'street-scenes', ...body } });
   expect(created.status, created.text).toBe(201);
   let record = created.json;
@@ -67,13 +83,25 @@ const text = (files: Record<string, Uint8Array>, path: string): string => {
   if (!file) throw new Error(`missing ${path}; have ${Object.keys(files).join(', ')}`);
   return strFromU8(file);
 };
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _p, _l, isAttribute) => !isAttribute && ['image', 'object', 'box', 'polygon', 'polyline', 'points', 'label'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name, _p, _l, isAttribute) =>
+    !isAttribute && ['image', 'object', 'box', 'polygon', 'polyline', 'points', 'label'].includes(name),
+});
 
 describe('exports through the API', () => {
   it('pictograph: the per-image file per image, equal to the API, with images and Content-Disposition', async () => {
-    const { record, files, disposition } = await exportZip({ name: 'fmt pictograph #1', format: 'pictograph', include_images: true });
+    const { record, files, disposition } = await exportZip({
+      name: 'fmt pictograph #1',
+      format: 'pictograph',
+      include_images: true,
+    });
     expect(disposition).toBe('attachment; filename="street-scenes-fmt_pictograph__1.zip"');
-    expect(record).toMatchObject({ image_count: images.length, annotation_count: total(['bbox', 'polygon', 'polyline', 'keypoint']) });
+    expect(record).toMatchObject({
+      image_count: images.length,
+      annotation_count: total(['bbox', 'polygon', 'polyline', 'keypoint']),
+    });
     for (const image of images) {
       const file = JSON.parse(text(files, `annotations/${image.rel}.json`));
       expect(file).toEqual({
@@ -96,14 +124,18 @@ describe('exports through the API', () => {
     expect(coco.info).toEqual({ description: 'fmt coco' });
     expect(coco.images.map((i: { file_name: string }) => i.file_name)).toEqual(images.map((i) => i.rel));
     expect(coco.annotations).toHaveLength(total(['bbox', 'polygon']));
-    expect(coco.annotations.map((a: { id: number }) => a.id)).toEqual(coco.annotations.map((_: unknown, i: number) => i + 1));
+    expect(coco.annotations.map((a: { id: number }) => a.id)).toEqual(
+      coco.annotations.map((_: unknown, i: number) => i + 1),
+    );
     expect(coco.categories).toEqual(classes.map((c, i) => ({ id: i + 1, name: c.name, supercategory: '' })));
     expect(Object.keys(files)).toEqual(['annotations.json']);
   });
 
   it('yolo: a label file per image, lines normalised into [0, 1] with 6 decimals', async () => {
     const { files } = await exportZip({ name: 'fmt yolo', format: 'yolo' });
-    expect(text(files, 'data.yaml')).toBe(`nc: ${classes.length}\nnames: [${classes.map((c) => JSON.stringify(c.name)).join(', ')}]\n`);
+    expect(text(files, 'data.yaml')).toBe(
+      `nc: ${classes.length}\nnames: [${classes.map((c) => JSON.stringify(c.name)).join(', ')}]\n`,
+    );
     for (const image of images) {
       const lines = text(files, `labels/${image.stem}.txt`).split('\n').filter(Boolean);
       expect(lines).toHaveLength(image.width === null ? 0 : ofTypes(image, ['bbox', 'polygon']).length);
@@ -134,7 +166,13 @@ describe('exports through the API', () => {
     const { files } = await exportZip({ name: 'fmt labelme', format: 'labelme', include_images: true });
     for (const image of images) {
       const doc = JSON.parse(text(files, `${image.stem}.json`));
-      expect(doc).toMatchObject({ version: '5.2.1', imagePath: image.filename, imageData: null, imageWidth: image.width ?? 0, imageHeight: image.height ?? 0 });
+      expect(doc).toMatchObject({
+        version: '5.2.1',
+        imagePath: image.filename,
+        imageData: null,
+        imageWidth: image.width ?? 0,
+        imageHeight: image.height ?? 0,
+      });
       expect(doc.shapes.map((s: { label: string }) => s.label)).toEqual(image.annotations.map((a) => a.name));
       expect(files[image.rel]).toEqual(image.bytes);
     }
@@ -174,7 +212,12 @@ describe('exports through the API', () => {
   });
 
   it('status and class filters: counts after filtering, emptied images still listed', async () => {
-    const { record, files } = await exportZip({ name: 'filtered', format: 'coco', class_filter: ['car'], status_filter: 'in_progress' });
+    const { record, files } = await exportZip({
+      name: 'filtered',
+      format: 'coco',
+      class_filter: ['car'],
+      status_filter: 'in_progress',
+    });
     const selected = images.filter((image) => image.status === 'in_progress');
     const cars = selected.reduce((sum, image) => sum + image.annotations.filter((a) => a.name === 'car').length, 0);
     expect(selected.length).toBeGreaterThan(0);

@@ -27,7 +27,12 @@ export function urlFor(server: TestServer, path: string): string {
   return server.url + absolute;
 }
 
-export async function call(server: TestServer, method: string, path: string, opts: CallOptions = {}): Promise<CallResult> {
+export async function call(
+  server: TestServer,
+  method: string,
+  path: string,
+  opts: CallOptions = {},
+): Promise<CallResult> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   const key = opts.key === undefined ? server.keys.owner : opts.key;
   if (key !== null) headers['X-API-Key'] = key;
@@ -57,7 +62,11 @@ export async function datasetId(server: TestServer, name: string): Promise<strin
 /** Image id by filename (archived included). */
 export async function imageId(server: TestServer, dataset: string, filename: string): Promise<string> {
   const id = await datasetId(server, dataset);
-  const res = await call(server, 'GET', `/images/?dataset_id=${id}&filename=${encodeURIComponent(filename)}&include_archived=true`);
+  const res = await call(
+    server,
+    'GET',
+    `/images/?dataset_id=${id}&filename=${encodeURIComponent(filename)}&include_archived=true`,
+  );
   const found = (res.json as { id: string }[])[0];
   if (!found) throw new Error(`no image ${filename}`);
   return found.id;

@@ -45,14 +45,21 @@ describe('Idempotency-Key', () => {
     const replay = await call(server, 'POST', '/exports/', { body: { name: 'x' }, headers });
     expect(replay.status).toBe(422);
     expect(replay.headers.get('idempotency-replayed')).toBe('true');
-    const otherKey = await call(server, 'POST', '/exports/', { key: server.keys.admin, body: exportBody('idem-d'), headers });
+    const otherKey = await call(server, 'POST', '/exports/', {
+      key: server.keys.admin,
+      body: exportBody('idem-d'),
+      headers,
+    });
     expect(otherKey.status).toBe(201);
     expect(otherKey.headers.get('idempotency-replayed')).toBeNull();
   });
 
   it('never stores 5xx: after an injected fault the retry runs for real', async () => {
     const headers = { 'Idempotency-Key': 'after-fault' };
-    const fault = await call(server, 'POST', '/__local/faults', { key: null, body: { status: 503, count: 1, path_prefix: '/exports' } });
+    const fault = await call(server, 'POST', '/__local/faults', {
+      key: null,
+      body: { status: 503, count: 1, path_prefix: '/exports' },
+    });
     expect(fault.status).toBe(204);
     const failed = await call(server, 'POST', '/exports/', { body: exportBody('idem-e'), headers });
     expect(failed.status).toBe(503);
@@ -64,10 +71,17 @@ describe('Idempotency-Key', () => {
 
   it('concurrent identical requests run the side effect once (others replay or get 409)', async () => {
     const id = await imageId(server, STREET, 'scene_001.png');
-    const big = Array.from({ length: 10_000 }, (_, i) => ({ id: `k${i}`, name: 'car', type: 'bbox', bounding_box: { x: i, y: 0, w: 1, h: 1 } }));
+    const big = Array.from({ length: 10_000 }, (_, i) => ({
+      id: `k${i}`,
+      name: 'car',
+      type: 'bbox',
+      bounding_box: { x: i, y: 0, w: 1, h: 1 },
+    }));
     const headers = { 'Idempotency-Key': 'slow-save' };
     const results = await Promise.all(
-      Array.from({ length: 4 }, () => call(server, 'POST', `/annotations/${id}`, { body: { annotations: big }, headers })),
+      Array.from({ length: 4 }, () =>
+        call(server, 'POST', `/annotations/${id}`, { body: { annotations: big }, headers }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
@@ -78,7 +92,10 @@ describe('Idempotency-Key', () => {
 
   it('400 for an invalid key; entries expire after 24 h', async () => {
     for (const bad of ['', 'x'.repeat(256), 'tab\tkey', 'é']) {
-      const res = await call(server, 'POST', '/exports/', { body: exportBody('never'), headers: { 'Idempotency-Key': bad } });
+      const res = await call(server, 'POST', '/exports/', {
+        body: exportBody('never'),
+        headers: { 'Idempotency-Key': bad },
+      });
       expect(res.status, JSON.stringify(bad)).toBe(400);
     }
     const headers = { 'Idempotency-Key': 'old' };

@@ -19,7 +19,11 @@ describe('GET /images/', () => {
   it('400 without dataset_id, 404 for an unknown dataset', async () => {
     const missing = await call(server, 'GET', '/images/');
     expect(missing.status).toBe(400);
-    expect(missing.json).toEqual({ error: 'bad_request', message: expect.any(String), details: { parameter: 'dataset_id' } });
+    expect(missing.json).toEqual({
+      error: 'bad_request',
+      message: expect.any(String),
+      details: { parameter: 'dataset_id' },
+    });
     expect((await call(server, 'GET', '/images/?dataset_id=nope')).status).toBe(404);
   });
 
@@ -37,7 +41,11 @@ describe('GET /images/', () => {
   });
 
   it('filters by status, exact directory_path, filename and min_confidence_lt', async () => {
-    const all = (await call(server, 'GET', `/images/?dataset_id=${street}`)).json as { status: string; directory_path: string; min_confidence: number | null }[];
+    const all = (await call(server, 'GET', `/images/?dataset_id=${street}`)).json as {
+      status: string;
+      directory_path: string;
+      min_confidence: number | null;
+    }[];
     for (const status of ['new', 'in_progress', 'complete']) {
       const res = await call(server, 'GET', `/images/?dataset_id=${street}&status=${status}`);
       expect(res.json.length).toBe(all.filter((i) => i.status === status).length);
@@ -48,7 +56,9 @@ describe('GET /images/', () => {
     expect(day.json).toHaveLength(4);
     const aerial = await datasetId(server, AERIAL);
     expect((await call(server, 'GET', `/images/?dataset_id=${aerial}&directory_path=/tiles`)).json).toEqual([]);
-    expect(names(await call(server, 'GET', `/images/?dataset_id=${street}&filename=scene_001.png`))).toEqual(['scene_001.png']);
+    expect(names(await call(server, 'GET', `/images/?dataset_id=${street}&filename=scene_001.png`))).toEqual([
+      'scene_001.png',
+    ]);
     const low = await call(server, 'GET', `/images/?dataset_id=${street}&min_confidence_lt=0.3`);
     const expected = all.filter((i) => i.min_confidence !== null && i.min_confidence < 0.3).length;
     expect(expected).toBeGreaterThan(0);
@@ -60,10 +70,31 @@ describe('GET /images/', () => {
     const res = await call(server, 'GET', `/images/?dataset_id=${street}&filename=scene_000.png`);
     const image = res.json[0];
     expect(Object.keys(image)).toEqual([
-      'id', 'dataset_id', 'filename', 'directory_path', 'width', 'height', 'file_size', 'mime_type', 'status',
-      'annotation_count', 'min_confidence', 'is_archived', 'created_at', 'updated_at', 'thumbnail_url',
+      'id',
+      'dataset_id',
+      'filename',
+      'directory_path',
+      'width',
+      'height',
+      'file_size',
+      'mime_type',
+      'status',
+      'annotation_count',
+      'min_confidence',
+      'is_archived',
+      'created_at',
+      'updated_at',
+      'thumbnail_url',
     ]);
-    expect(image).toMatchObject({ dataset_id: street, directory_path: '/', width: 64, height: 48, mime_type: 'image/png', annotation_count: 0, min_confidence: null });
+    expect(image).toMatchObject({
+      dataset_id: street,
+      directory_path: '/',
+      width: 64,
+      height: 48,
+      mime_type: 'image/png',
+      annotation_count: 0,
+      min_confidence: null,
+    });
     expect(image.thumbnail_url).toBe(`/api/v1/developer/images/${image.id}/thumbnail`);
   });
 });
@@ -106,7 +137,9 @@ describe('GET /images/{id} bytes', () => {
 describe('GET /images/{id}/thumbnail', () => {
   it('returns a small JPEG/PNG original unchanged', async () => {
     const id = await imageId(server, STREET, 'scene_000.png');
-    const thumb = await fetch(urlFor(server, `/images/${id}/thumbnail`), { headers: { 'X-API-Key': server.keys.viewer } });
+    const thumb = await fetch(urlFor(server, `/images/${id}/thumbnail`), {
+      headers: { 'X-API-Key': server.keys.viewer },
+    });
     const original = await fetch(urlFor(server, `/images/${id}`), { headers: { 'X-API-Key': server.keys.viewer } });
     expect(thumb.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await thumb.arrayBuffer()).equals(Buffer.from(await original.arrayBuffer()))).toBe(true);
@@ -114,14 +147,18 @@ describe('GET /images/{id}/thumbnail', () => {
 
   it('resizes a large image to ≤ 256 px, ETag/304 works, and null dimensions are read from the file', async () => {
     const id = await imageId(server, STREET, 'scene_005.jpg');
-    const res = await fetch(urlFor(server, `/images/${id}/thumbnail`), { headers: { 'X-API-Key': server.keys.viewer } });
+    const res = await fetch(urlFor(server, `/images/${id}/thumbnail`), {
+      headers: { 'X-API-Key': server.keys.viewer },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/jpeg');
     const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
     expect(Math.max(meta.width!, meta.height!)).toBe(256);
     expect(meta.width).toBe(256);
     expect(meta.height).toBe(192);
-    const cached = await call(server, 'GET', `/images/${id}/thumbnail`, { headers: { 'If-None-Match': res.headers.get('etag')! } });
+    const cached = await call(server, 'GET', `/images/${id}/thumbnail`, {
+      headers: { 'If-None-Match': res.headers.get('etag')! },
+    });
     expect(cached.status).toBe(304);
     const unknownSize = await imageId(server, STREET, 'scene_007.png');
     expect((await call(server, 'GET', `/images/${unknownSize}/thumbnail`)).status).toBe(200);
@@ -155,7 +192,10 @@ describe('DELETE /images/{id}', () => {
 describe('POST /images/{id}/review', () => {
   it('approve → complete, request_changes → in_progress, returns metadata without the note', async () => {
     const id = await imageId(server, STREET, 'scene_001.png');
-    const approve = await call(server, 'POST', `/images/${id}/review`, { key: server.keys.member, body: { action: 'approve', note: 'fine' } });
+    const approve = await call(server, 'POST', `/images/${id}/review`, {
+      key: server.keys.member,
+      body: { action: 'approve', note: 'fine' },
+    });
     expect(approve.status).toBe(200);
     expect(approve.json).toMatchObject({ id, status: 'complete' });
     expect(approve.json.note).toBeUndefined();
@@ -165,7 +205,12 @@ describe('POST /images/{id}/review', () => {
 
   it('422 for a bad action, a long note or extra fields', async () => {
     const id = await imageId(server, STREET, 'scene_001.png');
-    for (const body of [{ action: 'reject' }, { action: 'approve', note: 'x'.repeat(2001) }, { action: 'approve', status: 'complete' }, {}]) {
+    for (const body of [
+      { action: 'reject' },
+      { action: 'approve', note: 'x'.repeat(2001) },
+      { action: 'approve', status: 'complete' },
+      {},
+    ]) {
       const res = await call(server, 'POST', `/images/${id}/review`, { body });
       expect(res.status).toBe(422);
     }

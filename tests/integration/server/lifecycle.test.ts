@@ -20,7 +20,9 @@ describe('restart', () => {
     const first = await startTestServer({ dataDir: dir, ownerKey });
     expect(first.keys.owner).toBe(ownerKey);
     const id = await imageId(first, STREET, 'scene_000.png');
-    const save = await call(first, 'POST', `/annotations/${id}`, { body: { annotations: [{ id: 'kept', name: 'car', type: 'bbox', bounding_box: { x: 1, y: 1, w: 2, h: 2 } }] } });
+    const save = await call(first, 'POST', `/annotations/${id}`, {
+      body: { annotations: [{ id: 'kept', name: 'car', type: 'bbox', bounding_box: { x: 1, y: 1, w: 2, h: 2 } }] },
+    });
     const minted = await call(first, 'POST', '/api/v1/api-keys/', { body: { name: 'survivor', role: 'viewer' } });
     const exported = await call(first, 'POST', '/exports/', { body: { dataset_name: STREET, name: 'survives' } });
     const before = await call(first, 'GET', '/datasets/');
@@ -56,10 +58,33 @@ describe('seeding', () => {
     cleanup.push(dir);
     const good = await startTestServer({ dataDir: dir, seed: { datasets: [] } });
     await good.close();
-    const bad = { datasets: [{ name: 'Bad', description: null, annotation_types: ['bbox'], classes: [{ name: 'car', color: '#ffffff' }], images: [{ filename: '../up.png', directory_path: '/', mime_type: 'image/png', width: 1, height: 1, status: 'new' as const, file: '/nonexistent', annotations: [] }] }] };
+    const bad = {
+      datasets: [
+        {
+          name: 'Bad',
+          description: null,
+          annotation_types: ['bbox'],
+          classes: [{ name: 'car', color: '#ffffff' }],
+          images: [
+            {
+              filename: '../up.png',
+              directory_path: '/',
+              mime_type: 'image/png',
+              width: 1,
+              height: 1,
+              status: 'new' as const,
+              file: '/nonexistent',
+              annotations: [],
+            },
+          ],
+        },
+      ],
+    };
     const dir2 = await mkdtemp(join(tmpdir(), 'pictograph-badseed-'));
     cleanup.push(dir2);
-    await expect(startTestServer({ dataDir: dir2, seed: bad })).rejects.toThrow(/seed image .*\.\.\/up\.png.*must not contain/);
+    await expect(startTestServer({ dataDir: dir2, seed: bad })).rejects.toThrow(
+      /seed image .*\.\.\/up\.png.*must not contain/,
+    );
     const retry = await startTestServer({ dataDir: dir2, seed: { datasets: [] } });
     try {
       expect((await call(retry, 'GET', '/datasets/')).json).toEqual([]);
@@ -73,7 +98,10 @@ describe('fault injection (test mode)', () => {
   it('fails the next `count` matching requests, then recovers; validates its body', async () => {
     const server = await startTestServer();
     try {
-      const set = await call(server, 'POST', '/__local/faults', { key: null, body: { status: 502, count: 2, path_prefix: '/api/v1/developer/datasets' } });
+      const set = await call(server, 'POST', '/__local/faults', {
+        key: null,
+        body: { status: 502, count: 2, path_prefix: '/api/v1/developer/datasets' },
+      });
       expect(set.status).toBe(204);
       expect((await call(server, 'GET', '/exports/')).status).toBe(200);
       for (let i = 0; i < 2; i++) {
@@ -85,7 +113,12 @@ describe('fault injection (test mode)', () => {
       expect((await call(server, 'GET', '/datasets/')).status).toBe(200);
       await call(server, 'POST', '/__local/faults', { key: null, body: { status: 500, count: 1 } });
       expect((await call(server, 'GET', '/exports/')).status).toBe(500);
-      for (const body of [{ status: 404, count: 1 }, { status: 500 }, { status: 500, count: 0 }, { status: 500, count: 1, extra: 1 }]) {
+      for (const body of [
+        { status: 404, count: 1 },
+        { status: 500 },
+        { status: 500, count: 0 },
+        { status: 500, count: 1, extra: 1 },
+      ]) {
         expect((await call(server, 'POST', '/__local/faults', { key: null, body })).status).toBe(422);
       }
       expect((await call(server, 'GET', '/__local/faults', { key: null })).status).toBe(405);
@@ -99,7 +132,9 @@ describe('fault injection (test mode)', () => {
     delete process.env.PICTOGRAPH_LOCAL_TEST_MODE;
     const server = await startTestServer({ testMode: false });
     try {
-      expect((await call(server, 'POST', '/__local/faults', { key: null, body: { status: 500, count: 1 } })).status).toBe(404);
+      expect(
+        (await call(server, 'POST', '/__local/faults', { key: null, body: { status: 500, count: 1 } })).status,
+      ).toBe(404);
     } finally {
       await server.close();
       if (previous !== undefined) process.env.PICTOGRAPH_LOCAL_TEST_MODE = previous;
@@ -111,10 +146,17 @@ describe('shutdown', () => {
   it('close() lets an in-flight request finish (its body still arriving), then refuses new connections', async () => {
     const server = await startTestServer();
     const id = await imageId(server, STREET, 'scene_001.png');
-    const body = Buffer.from(JSON.stringify({ annotations: [{ id: 'late', name: 'car', type: 'bbox', bounding_box: { x: 1, y: 1, w: 1, h: 1 } }] }));
+    const body = Buffer.from(
+      JSON.stringify({
+        annotations: [{ id: 'late', name: 'car', type: 'bbox', bounding_box: { x: 1, y: 1, w: 1, h: 1 } }],
+      }),
+    );
     const url = new URL(`${server.url}/api/v1/developer/annotations/${id}`);
     const response = new Promise<number>((resolve, reject) => {
-      const req = request(url, { method: 'POST', headers: { 'X-API-Key': server.keys.owner, 'Content-Type': 'application/json', 'Content-Length': body.length } });
+      const req = request(url, {
+        method: 'POST',
+        headers: { 'X-API-Key': server.keys.owner, 'Content-Type': 'application/json', 'Content-Length': body.length },
+      });
       req.on('response', (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
@@ -136,20 +178,27 @@ describe('shutdown', () => {
   it('the CLI prints the URL and four keys and exits 0 on SIGTERM', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pictograph-cli-'));
     cleanup.push(dir);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--data', dir, '--seed', 'none'], {
-      cwd: process.cwd(),
-      env: { ...process.env, PICTOGRAPH_LOCAL_API_KEY: `pk_live_${'C'.repeat(43)}` },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--data', dir, '--seed', 'none'],
+      {
+        cwd: process.cwd(),
+        env: { ...process.env, PICTOGRAPH_LOCAL_API_KEY: `pk_live_${'C'.repeat(43)}` },
+      },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     const deadline = Date.now() + 30_000;
-    while (!/viewer key: pk_live_/.test(out) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    while (!/viewer key: pk_live_/.test(out) && Date.now() < deadline && child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 50));
     expect(out).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
     expect(out).toContain(`owner  key: pk_live_${'C'.repeat(43)}`);
     expect(out.match(/key: pk_live_[A-Za-z0-9_-]{43}/g)).toHaveLength(4);
     const url = /listening on (\S+)/.exec(out)![1]!;
-    const res = await fetch(`${url}/api/v1/developer/datasets/`, { headers: { 'X-API-Key': `pk_live_${'C'.repeat(43)}` } });
+    const res = await fetch(`${url}/api/v1/developer/datasets/`, {
+      headers: { 'X-API-Key': `pk_live_${'C'.repeat(43)}` },
+    });
     expect(res.status).toBe(200);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

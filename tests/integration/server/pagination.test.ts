@@ -11,7 +11,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const LISTS = ['/datasets/', `/images/?dataset_id=DS`, '/exports/', '/api/v1/api-keys/'];
-const withParams = (path: string, params: string) => `${path.replace('DS', street)}${path.includes('?') ? '&' : '?'}${params}`;
+const withParams = (path: string, params: string) =>
+  `${path.replace('DS', street)}${path.includes('?') ? '&' : '?'}${params}`;
 
 describe('limit and offset (contract §5)', () => {
   it('limit=0 returns [] with the total still counted', async () => {
@@ -33,7 +34,15 @@ describe('limit and offset (contract §5)', () => {
 
   it('400 with details.parameter for negative, fractional, empty or non-numeric values', async () => {
     for (const path of LISTS) {
-      for (const [param, value] of [['limit', '-1'], ['limit', '1.5'], ['limit', 'abc'], ['limit', ''], ['offset', '-1'], ['offset', '2.0'], ['offset', '1e2']]) {
+      for (const [param, value] of [
+        ['limit', '-1'],
+        ['limit', '1.5'],
+        ['limit', 'abc'],
+        ['limit', ''],
+        ['offset', '-1'],
+        ['offset', '2.0'],
+        ['offset', '1e2'],
+      ]) {
         const res = await call(server, 'GET', withParams(path, `${param}=${value}`));
         expect(res.status, `${path} ${param}=${value}`).toBe(400);
         expect(res.json).toEqual({ error: 'bad_request', message: expect.any(String), details: { parameter: param } });

@@ -7,7 +7,9 @@ let server: TestServer;
 let key: string;
 beforeAll(async () => {
   server = await startTestServer({ clock: () => now, testMode: { rateLimitWindowMs: 10_000 } });
-  const created = await call(server, 'POST', '/api/v1/api-keys/', { body: { name: 'limited', role: 'viewer', rate_limit: 3 } });
+  const created = await call(server, 'POST', '/api/v1/api-keys/', {
+    body: { name: 'limited', role: 'viewer', rate_limit: 3 },
+  });
   key = created.json.key;
 });
 afterAll(() => server.close());
@@ -32,7 +34,11 @@ describe('sliding-window rate limit', () => {
       expect(limited.status).toBe(429);
       const reset = Math.ceil((1_800_000_000_000 + 10_000) / 1000);
       const retryAfter = Math.max(1, Math.ceil(reset - now / 1000));
-      expect(limited.json).toEqual({ error: 'rate_limit_exceeded', message: `Rate limit exceeded. Please retry after ${retryAfter} seconds.`, retry_after: retryAfter });
+      expect(limited.json).toEqual({
+        error: 'rate_limit_exceeded',
+        message: `Rate limit exceeded. Please retry after ${retryAfter} seconds.`,
+        retry_after: retryAfter,
+      });
       expect(limited.headers.get('retry-after')).toBe(String(retryAfter));
       expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
       expect(limited.headers.get('x-ratelimit-reset')).toBe(String(reset));

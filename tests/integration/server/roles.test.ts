@@ -48,7 +48,11 @@ describe('role matrix (contract §6)', () => {
         const res = await call(server, method, path, { key: server.keys[role], body });
         if (RANK[role] < RANK[minRole]) {
           expect(res.status, `${role}`).toBe(403);
-          expect(res.json).toEqual({ error: 'forbidden', message: expect.any(String), details: { required_role: minRole, current_role: role } });
+          expect(res.json).toEqual({
+            error: 'forbidden',
+            message: expect.any(String),
+            details: { required_role: minRole, current_role: role },
+          });
         } else {
           expect([200, 404, 422], `${role} got ${res.status}`).toContain(res.status);
         }

@@ -26,7 +26,9 @@ beforeAll(async () => {
   firstLog = [];
   const started = performance.now();
   fixture = await buildDemoSeed(SEED_CACHE, { log: (line) => firstLog.push(line) });
-  console.log(`demo seed: ${((performance.now() - started) / 1000).toFixed(1)} s (${firstLog.some((l) => l.includes('painting')) ? 'cold' : 'cached'})`);
+  console.log(
+    `demo seed: ${((performance.now() - started) / 1000).toFixed(1)} s (${firstLog.some((l) => l.includes('painting')) ? 'cold' : 'cached'})`,
+  );
   dataDir = await mkdtemp(join(tmpdir(), 'seed-integration-'));
   server = await startServer({ port: 0, dataDir, seed: 'demo', seedCacheDir: SEED_CACHE, log: () => undefined });
 }, 600_000);
@@ -45,7 +47,9 @@ describe('the demo seed in pictograph-local', () => {
 
   it('serves the four datasets with the seeded counts', async () => {
     const { json } = await get('/datasets/');
-    const byName = new Map((json as { name: string; image_count: number; annotation_count: number }[]).map((d) => [d.name, d]));
+    const byName = new Map(
+      (json as { name: string; image_count: number; annotation_count: number }[]).map((d) => [d.name, d]),
+    );
     for (const dataset of fixture.datasets) {
       const served = byName.get(dataset.name);
       expect(served, dataset.name).toBeDefined();
@@ -59,8 +63,12 @@ describe('the demo seed in pictograph-local', () => {
   it('serves the 10,000-polygon tile with its bytes and annotations, verbatim', async () => {
     const datasets = (await get('/datasets/')).json as { id: string; name: string }[];
     const aerial = datasets.find((d) => d.name === 'Aerial tiles')!;
-    const seeded = fixture.datasets.find((d) => d.name === 'Aerial tiles')!.images.find((i) => i.annotations.length === 10_000)!;
-    const listed = (await get(`/images/?dataset_id=${aerial.id}&filename=${seeded.filename}&directory_path=${seeded.directory_path}`)).json as { id: string; width: number; annotation_count: number }[];
+    const seeded = fixture.datasets
+      .find((d) => d.name === 'Aerial tiles')!
+      .images.find((i) => i.annotations.length === 10_000)!;
+    const listed = (
+      await get(`/images/?dataset_id=${aerial.id}&filename=${seeded.filename}&directory_path=${seeded.directory_path}`)
+    ).json as { id: string; width: number; annotation_count: number }[];
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ width: 4096, annotation_count: 10_000 });
     const annotations = (await get(`/annotations/${listed[0]!.id}`)).json as { annotations: unknown[] };

@@ -10,13 +10,21 @@ let png: Buffer;
 beforeAll(async () => {
   server = await startTestServer({ clock: () => now });
   street = await datasetId(server, STREET);
-  png = await sharp({ create: { width: 30, height: 20, channels: 3, background: '#336699' } }).png().toBuffer();
+  png = await sharp({ create: { width: 30, height: 20, channels: 3, background: '#336699' } })
+    .png()
+    .toBuffer();
 });
 afterAll(() => server.close());
 
 let counter = 0;
 async function reserve(overrides: Record<string, unknown> = {}) {
-  const body = { dataset_id: street, filename: `up_${counter++}.png`, directory_path: '/uploads', content_type: 'image/png', ...overrides };
+  const body = {
+    dataset_id: street,
+    filename: `up_${counter++}.png`,
+    directory_path: '/uploads',
+    content_type: 'image/png',
+    ...overrides,
+  };
   const res = await call(server, 'POST', '/images/upload-url', { key: server.keys.member, body });
   return { res, body };
 }
@@ -24,7 +32,10 @@ async function reserve(overrides: Record<string, unknown> = {}) {
 const put = (url: string, bytes: Uint8Array, contentType = 'image/png') =>
   fetch(url, { method: 'PUT', body: bytes, headers: { 'Content-Type': contentType } });
 
-function registerBody(upload: { body: Record<string, unknown>; res: { json: { upload_id: string } } }, extra: Record<string, unknown> = {}) {
+function registerBody(
+  upload: { body: Record<string, unknown>; res: { json: { upload_id: string } } },
+  extra: Record<string, unknown> = {},
+) {
   return {
     upload_id: upload.res.json.upload_id,
     dataset_id: street,
@@ -42,15 +53,32 @@ describe('three-step upload', () => {
   it('upload-url → PUT without key → register gives 201 metadata; bytes are served back', async () => {
     const upload = await reserve();
     expect(upload.res.status).toBe(200);
-    expect(upload.res.json).toEqual({ upload_id: expect.stringMatching(/^[0-9a-f-]{36}$/), upload_url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/storage\/uploads\//), expires_at: expect.any(String) });
+    expect(upload.res.json).toEqual({
+      upload_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      upload_url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/storage\/uploads\//),
+      expires_at: expect.any(String),
+    });
     expect(Date.parse(upload.res.json.expires_at) - now).toBeLessThanOrEqual(15 * 60_000);
     const stored = await put(upload.res.json.upload_url, png);
     expect(stored.status).toBe(200);
     expect(await stored.text()).toBe('');
     const reg = await call(server, 'POST', '/images/register', { key: server.keys.member, body: registerBody(upload) });
     expect(reg.status).toBe(201);
-    expect(reg.json).toMatchObject({ dataset_id: street, filename: upload.body.filename, directory_path: '/uploads', width: 30, height: 20, file_size: png.length, mime_type: 'image/png', status: 'new', annotation_count: 0, is_archived: false });
-    const bytes = await fetch(`${server.url}/api/v1/developer/images/${reg.json.id}`, { headers: { 'X-API-Key': server.keys.viewer } });
+    expect(reg.json).toMatchObject({
+      dataset_id: street,
+      filename: upload.body.filename,
+      directory_path: '/uploads',
+      width: 30,
+      height: 20,
+      file_size: png.length,
+      mime_type: 'image/png',
+      status: 'new',
+      annotation_count: 0,
+      is_archived: false,
+    });
+    const bytes = await fetch(`${server.url}/api/v1/developer/images/${reg.json.id}`, {
+      headers: { 'X-API-Key': server.keys.viewer },
+    });
     expect(Buffer.from(await bytes.arrayBuffer()).equals(png)).toBe(true);
     const again = await call(server, 'POST', '/images/register', { body: registerBody(upload) });
     expect(again.status).toBe(409);
@@ -62,7 +90,9 @@ describe('three-step upload', () => {
     const upload = await reserve();
     await put(upload.res.json.upload_url, Buffer.from('garbage'));
     await put(upload.res.json.upload_url, png);
-    const reg = await call(server, 'POST', '/images/register', { body: registerBody(upload, { width: null, height: null }) });
+    const reg = await call(server, 'POST', '/images/register', {
+      body: registerBody(upload, { width: null, height: null }),
+    });
     expect(reg.status).toBe(201);
     expect(reg.json).toMatchObject({ width: 30, height: 20 });
   });
@@ -73,7 +103,14 @@ describe('upload-url errors', () => {
     expect((await reserve({ dataset_id: UNKNOWN_UUID })).res.status).toBe(404);
     const svg = await reserve({ content_type: 'image/svg+xml' });
     expect(svg.res.status).toBe(415);
-    expect(svg.res.json.details.allowed).toEqual(['image/jpeg', 'image/png', 'image/webp', 'image/bmp', 'image/tiff', 'image/gif']);
+    expect(svg.res.json.details.allowed).toEqual([
+      'image/jpeg',
+      'image/png',
+      'image/webp',
+      'image/bmp',
+      'image/tiff',
+      'image/gif',
+    ]);
     for (const [filename, directory_path, field] of [
       ['../evil.png', '/', 'filename'],
       ['a\u0000b.png', '/', 'filename'],
@@ -123,7 +160,10 @@ describe('PUT errors', () => {
 describe('register errors', () => {
   it('404 unknown upload, 400 before any bytes, 422 differences, 415 magic bytes', async () => {
     const upload = await reserve();
-    expect((await call(server, 'POST', '/images/register', { body: registerBody(upload, { upload_id: UNKNOWN_UUID }) })).status).toBe(404);
+    expect(
+      (await call(server, 'POST', '/images/register', { body: registerBody(upload, { upload_id: UNKNOWN_UUID }) }))
+        .status,
+    ).toBe(404);
     const noBytes = await call(server, 'POST', '/images/register', { body: registerBody(upload) });
     expect(noBytes.status).toBe(400);
     expect(noBytes.json.error).toBe('bad_request');
@@ -133,7 +173,11 @@ describe('register errors', () => {
       body: registerBody(upload, { filename: 'other.png', directory_path: '/', mime_type: 'image/jpeg' }),
     });
     expect(differ.status).toBe(422);
-    expect(differ.json.details.errors.map((e: { field: string }) => e.field)).toEqual(['filename', 'directory_path', 'mime_type']);
+    expect(differ.json.details.errors.map((e: { field: string }) => e.field)).toEqual([
+      'filename',
+      'directory_path',
+      'mime_type',
+    ]);
     const size = await call(server, 'POST', '/images/register', { body: registerBody(upload, { file_size: 1 }) });
     expect(size.status).toBe(422);
     expect(size.json.details.errors[0].field).toBe('file_size');

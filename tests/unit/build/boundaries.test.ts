@@ -16,15 +16,39 @@ async function problems(filePath: string, code: string): Promise<string[]> {
 describe('import boundaries (eslint.config.js)', () => {
   it.each([
     ['shared/api/x.ts', "import { readFile } from 'node:fs';\nexport const x = readFile;", /no node:\*/],
-    ['shared/ipc/x.ts', "import { createRouter } from '../../electron/ipc/router';\nexport const x = createRouter;", /shared\/ imports nothing/],
-    ['shared/ipc/y.ts', "import { startServer } from '../../server/index';\nexport const x = startServer;", /shared\/ imports nothing/],
+    [
+      'shared/ipc/x.ts',
+      "import { createRouter } from '../../electron/ipc/router';\nexport const x = createRouter;",
+      /shared\/ imports nothing/,
+    ],
+    [
+      'shared/ipc/y.ts',
+      "import { startServer } from '../../server/index';\nexport const x = startServer;",
+      /shared\/ imports nothing/,
+    ],
     ['renderer/x.ts', "import { join } from 'node:path';\nexport const x = join;", /no node:\*/],
-    ['renderer/x.ts', "import { createMainCore } from '../electron/services/core';\nexport const x = createMainCore;", /only through window.api/],
-    ['renderer/x.ts', "import { startServer } from '../server/index';\nexport const x = startServer;", /only through window.api/],
+    [
+      'renderer/x.ts',
+      "import { createMainCore } from '../electron/services/core';\nexport const x = createMainCore;",
+      /only through window.api/,
+    ],
+    [
+      'renderer/x.ts',
+      "import { startServer } from '../server/index';\nexport const x = startServer;",
+      /only through window.api/,
+    ],
     ['renderer/x.ts', `import { ipcRenderer } from ${E};\nexport const x = ipcRenderer;`, /Only electron\/main/],
     ['electron/services/x.ts', `import { app } from ${E};\nexport const x = app;`, /Only electron\/main/],
-    ['electron/preload/api.ts', `import { ipcRenderer } from ${E};\nexport const x = ipcRenderer;`, /Only electron\/main/],
-    ['server/x.ts', "import { createRouter } from '../electron/ipc/router';\nexport const x = createRouter;", /stands alone/],
+    [
+      'electron/preload/api.ts',
+      `import { ipcRenderer } from ${E};\nexport const x = ipcRenderer;`,
+      /Only electron\/main/,
+    ],
+    [
+      'server/x.ts',
+      "import { createRouter } from '../electron/ipc/router';\nexport const x = createRouter;",
+      /stands alone/,
+    ],
     ['tests/unit/x.test.ts', `import { app } from ${E};\nexport const x = app;`, /Only electron\/main/],
   ])('%s: %s is refused', async (file, code, message) => {
     const found = await problems(file, code);

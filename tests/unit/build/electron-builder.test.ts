@@ -4,16 +4,23 @@ import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const config = require('../../../electron-builder.config.cjs') as Record<string, unknown>;
-const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as Record<string, Record<string, string>>;
+const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as Record<
+  string,
+  Record<string, string>
+>;
 
 type Validate = (config: unknown, logger: unknown) => Promise<void>;
-const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as { validateConfiguration: Validate };
+const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+  validateConfiguration: Validate;
+};
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 
 describe('packaging configuration', () => {
   it("passes electron-builder's own schema (offline), which does reject a bad one", async () => {
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
-    await expect(validateConfiguration({ ...config, electronFuses: { runAsNode: 'nope' } }, new DebugLogger(false))).rejects.toThrow(/Invalid configuration/);
+    await expect(
+      validateConfiguration({ ...config, electronFuses: { runAsNode: 'nope' } }, new DebugLogger(false)),
+    ).rejects.toThrow(/Invalid configuration/);
   });
 
   it('turns off run-as-node and turns on asar integrity (design §4)', () => {

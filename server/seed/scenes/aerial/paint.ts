@@ -19,7 +19,15 @@ export function paintAerialScene(ctx: Context2D, scene: AerialScene, random: Ran
   for (let i = 0; i < 40; i++) {
     // Patches of bare soil and dry grass, so the ground is not one flat colour.
     ctx.beginPath();
-    ctx.ellipse(random.range(0, size), random.range(0, size), random.range(size * 0.02, size * 0.1), random.range(size * 0.02, size * 0.08), random.range(0, Math.PI), 0, Math.PI * 2);
+    ctx.ellipse(
+      random.range(0, size),
+      random.range(0, size),
+      random.range(size * 0.02, size * 0.1),
+      random.range(size * 0.02, size * 0.08),
+      random.range(0, Math.PI),
+      0,
+      Math.PI * 2,
+    );
     ctx.fillStyle = shade(scene.ground, random.range(-0.2, 0.15));
     ctx.fill();
   }
@@ -34,13 +42,35 @@ export function paintAerialScene(ctx: Context2D, scene: AerialScene, random: Ran
   const pools = features('pool');
   const buildings = features('building');
   const trees = features('tree');
-  fillBatch(ctx, pools.map((pool) => pool.rings), '#e8e4da');
-  fillBatch(ctx, pools.map((pool) => pool.rings.map((ring) => insetRing(ring, 0.12))), pools[0]?.color ?? '#3fb8d6');
+  fillBatch(
+    ctx,
+    pools.map((pool) => pool.rings),
+    '#e8e4da',
+  );
+  fillBatch(
+    ctx,
+    pools.map((pool) => pool.rings.map((ring) => insetRing(ring, 0.12))),
+    pools[0]?.color ?? '#3fb8d6',
+  );
 
-  fillBatch(ctx, buildings.map((b) => b.rings.map((ring) => offset(ring, scene.shadow))), 'rgba(20, 20, 25, 0.35)', 'evenodd');
+  fillBatch(
+    ctx,
+    buildings.map((b) => b.rings.map((ring) => offset(ring, scene.shadow))),
+    'rgba(20, 20, 25, 0.35)',
+    'evenodd',
+  );
   for (const [color, group] of groupByColor(buildings)) {
-    fillBatch(ctx, group.map((b) => b.rings), color, 'evenodd');
-    fillBatch(ctx, group.flatMap((b) => (b.rings.length === 1 && b.rings[0]!.length === 4 ? [[shadedHalf(b.rings[0]!)]] : [])), shade(color, -0.22));
+    fillBatch(
+      ctx,
+      group.map((b) => b.rings),
+      color,
+      'evenodd',
+    );
+    fillBatch(
+      ctx,
+      group.flatMap((b) => (b.rings.length === 1 && b.rings[0]!.length === 4 ? [[shadedHalf(b.rings[0]!)]] : [])),
+      shade(color, -0.22),
+    );
     ctx.beginPath();
     for (const building of group) for (const ring of building.rings) tracePath(ctx, ring);
     ctx.lineWidth = 1;
@@ -49,11 +79,23 @@ export function paintAerialScene(ctx: Context2D, scene: AerialScene, random: Ran
   }
 
   const treeShadow = { x: scene.shadow.x * 0.6, y: scene.shadow.y * 0.6 };
-  fillBatch(ctx, trees.map((t) => [offset(t.rings[0]!, treeShadow)]), 'rgba(10, 20, 10, 0.35)');
+  fillBatch(
+    ctx,
+    trees.map((t) => [offset(t.rings[0]!, treeShadow)]),
+    'rgba(10, 20, 10, 0.35)',
+  );
   const highlightShift = { x: -scene.shadow.x * 0.15, y: -scene.shadow.y * 0.15 };
   for (const [color, group] of groupByColor(trees)) {
-    fillBatch(ctx, group.map((t) => t.rings), color);
-    fillBatch(ctx, group.map((t) => [offset(insetRing(t.rings[0]!, 0.45), highlightShift)]), shade(color, 0.2));
+    fillBatch(
+      ctx,
+      group.map((t) => t.rings),
+      color,
+    );
+    fillBatch(
+      ctx,
+      group.map((t) => [offset(insetRing(t.rings[0]!, 0.45), highlightShift)]),
+      shade(color, 0.2),
+    );
   }
   applyGrain(ctx, size, size, 0.08);
 }
@@ -72,7 +114,12 @@ function groupByColor(features: readonly AerialFeature[]): Map<string, AerialFea
  * One path, one fill. Buildings never overlap each other, so even-odd opens only their courtyards;
  * trees and pools may overlap and use non-zero, or two crowns would punch a hole in each other.
  */
-function fillBatch(ctx: Context2D, shapes: readonly (readonly XY[][])[], fill: string, rule: 'evenodd' | 'nonzero' = 'nonzero'): void {
+function fillBatch(
+  ctx: Context2D,
+  shapes: readonly (readonly XY[][])[],
+  fill: string,
+  rule: 'evenodd' | 'nonzero' = 'nonzero',
+): void {
   if (shapes.length === 0) return;
   ctx.beginPath();
   for (const rings of shapes) for (const ring of rings) tracePath(ctx, ring);

@@ -34,7 +34,17 @@ export interface PlannedAerial {
   annotations: Record<string, unknown>[];
 }
 
-const ROOFS = ['#b5523b', '#9c4a36', '#7d7f86', '#5f6368', '#a89f91', '#c9b79c', '#6d4c41', '#8a8d91', '#4e5a65'] as const;
+const ROOFS = [
+  '#b5523b',
+  '#9c4a36',
+  '#7d7f86',
+  '#5f6368',
+  '#a89f91',
+  '#c9b79c',
+  '#6d4c41',
+  '#8a8d91',
+  '#4e5a65',
+] as const;
 const CANOPIES = ['#2f5d2a', '#3b6b2f', '#264d23', '#4a7a35', '#355e3b'] as const;
 const LAWNS = ['#6f8f4e', '#7a9a55', '#809c5a', '#8c9f63', '#93a06a'] as const;
 
@@ -72,14 +82,16 @@ function building(random: Random, x: number, y: number, w: number, h: number): X
   if (roll < 0.35) {
     const cutW = w * random.range(0.35, 0.55);
     const cutH = h * random.range(0.35, 0.55);
-    return [[
-      { x, y },
-      { x: x + w, y },
-      { x: x + w, y: y + h - cutH },
-      { x: x + w - cutW, y: y + h - cutH },
-      { x: x + w - cutW, y: y + h },
-      { x, y: y + h },
-    ]];
+    return [
+      [
+        { x, y },
+        { x: x + w, y },
+        { x: x + w, y: y + h - cutH },
+        { x: x + w - cutW, y: y + h - cutH },
+        { x: x + w - cutW, y: y + h },
+        { x, y: y + h },
+      ],
+    ];
   }
   return [rotate(rect(x, y, w, h), center, random.chance(0.5) ? random.range(-0.12, 0.12) : 0)];
 }
@@ -115,8 +127,16 @@ function planScene(random: Random, size: number, targetCount: number): AerialSce
   const vertical = roadLines(random, size, roadWidth);
   const horizontal = roadLines(random, size, roadWidth);
   const roads: AerialFeature[] = [
-    ...vertical.map((span) => ({ name: 'road' as const, rings: [rect(span.from, 0, span.to - span.from, size)], color: '#55585c' })),
-    ...horizontal.map((span) => ({ name: 'road' as const, rings: [rect(0, span.from, size, span.to - span.from)], color: '#55585c' })),
+    ...vertical.map((span) => ({
+      name: 'road' as const,
+      rings: [rect(span.from, 0, span.to - span.from, size)],
+      color: '#55585c',
+    })),
+    ...horizontal.map((span) => ({
+      name: 'road' as const,
+      rings: [rect(0, span.from, size, span.to - span.from)],
+      color: '#55585c',
+    })),
   ];
   const columns = blocksBetween(vertical, size, margin);
   const rows = blocksBetween(horizontal, size, margin);
@@ -131,7 +151,8 @@ function planScene(random: Random, size: number, targetCount: number): AerialSce
       const down = Math.max(1, Math.floor((row.to - row.from) / parcelSide));
       const w = (column.to - column.from) / across;
       const h = (row.to - row.from) / down;
-      for (let i = 0; i < across; i++) for (let j = 0; j < down; j++) parcels.push({ x: column.from + i * w, y: row.from + j * h, w, h });
+      for (let i = 0; i < across; i++)
+        for (let j = 0; j < down; j++) parcels.push({ x: column.from + i * w, y: row.from + j * h, w, h });
     }
   }
   random.shuffle(parcels);
@@ -158,7 +179,10 @@ function planScene(random: Random, size: number, targetCount: number): AerialSce
     }
     for (let t = random.int(0, 3); t > 0; t--) {
       const radius = Math.min(parcel.w, parcel.h) * random.range(0.06, 0.13);
-      const center = { x: parcel.x + parcel.w * random.range(0.1, 0.9), y: parcel.y + parcel.h * random.range(0.62, 0.92) };
+      const center = {
+        x: parcel.x + parcel.w * random.range(0.1, 0.9),
+        y: parcel.y + parcel.h * random.range(0.62, 0.92),
+      };
       add({ name: 'tree', rings: [circle(random, center, radius, 9)], color: random.pick(CANOPIES) });
     }
   }

@@ -17,7 +17,7 @@ export function paintPosesScene(ctx: Context2D, scene: PosesScene, random: Rando
   sky.addColorStop(1, '#e3eef6');
   ctx.fillStyle = sky;
   ctx.fillRect(0, 0, width, horizon + 1);
-  for (let x = 0; x < width; ) {
+  for (let x = 0; x < width;) {
     const w = random.range(30, 110);
     const h = random.range(20, horizon * 0.6);
     ctx.fillStyle = shade('#9aa5b1', random.range(-0.2, 0.1));
@@ -56,9 +56,22 @@ function paintCrossing(ctx: Context2D, scene: PosesScene, leftEdge: readonly XY[
   const to = xAtRow(rightEdge, bottom);
   const stripes = 14;
   for (let i = 0; i < stripes; i += 2) {
-    const x0 = (row: number) => xAtRow(leftEdge, row) + ((xAtRow(rightEdge, row) - xAtRow(leftEdge, row)) * i) / stripes;
-    const x1 = (row: number) => xAtRow(leftEdge, row) + ((xAtRow(rightEdge, row) - xAtRow(leftEdge, row)) * (i + 1)) / stripes;
-    fillRings(ctx, [[{ x: x0(top), y: top }, { x: x1(top), y: top }, { x: x1(bottom), y: bottom }, { x: x0(bottom), y: bottom }]], 'rgba(240, 240, 235, 0.85)');
+    const x0 = (row: number) =>
+      xAtRow(leftEdge, row) + ((xAtRow(rightEdge, row) - xAtRow(leftEdge, row)) * i) / stripes;
+    const x1 = (row: number) =>
+      xAtRow(leftEdge, row) + ((xAtRow(rightEdge, row) - xAtRow(leftEdge, row)) * (i + 1)) / stripes;
+    fillRings(
+      ctx,
+      [
+        [
+          { x: x0(top), y: top },
+          { x: x1(top), y: top },
+          { x: x1(bottom), y: bottom },
+          { x: x0(bottom), y: bottom },
+        ],
+      ],
+      'rgba(240, 240, 235, 0.85)',
+    );
   }
   line(ctx, { x: from, y: bottom + 4 }, { x: to, y: bottom + 4 }, 3, 'rgba(240, 240, 235, 0.6)');
 }
@@ -84,7 +97,15 @@ function paintPerson(ctx: Context2D, person: Person): void {
   const limb = person.height / 22;
   ctx.lineCap = 'round';
   ctx.beginPath();
-  ctx.ellipse((s['left ankle'].x + s['right ankle'].x) / 2, Math.max(s['left ankle'].y, s['right ankle'].y) + limb * 0.4, person.height * 0.12, limb * 0.6, 0, 0, Math.PI * 2);
+  ctx.ellipse(
+    (s['left ankle'].x + s['right ankle'].x) / 2,
+    Math.max(s['left ankle'].y, s['right ankle'].y) + limb * 0.4,
+    person.height * 0.12,
+    limb * 0.6,
+    0,
+    0,
+    Math.PI * 2,
+  );
   ctx.fillStyle = 'rgba(0, 0, 0, 0.3)';
   ctx.fill();
   for (const [from, to] of LIMBS) {

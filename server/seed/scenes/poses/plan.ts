@@ -39,7 +39,17 @@ export interface PlannedPoses {
   annotations: Record<string, unknown>[];
 }
 
-const SHIRTS = ['#d32f2f', '#1976d2', '#388e3c', '#fbc02d', '#7b1fa2', '#f57c00', '#455a64', '#e0e0e0', '#00838f'] as const;
+const SHIRTS = [
+  '#d32f2f',
+  '#1976d2',
+  '#388e3c',
+  '#fbc02d',
+  '#7b1fa2',
+  '#f57c00',
+  '#455a64',
+  '#e0e0e0',
+  '#00838f',
+] as const;
 const PANTS = ['#263238', '#3e2723', '#1a237e', '#424242', '#5d4037', '#33691e'] as const;
 const SKIN = ['#f1c27d', '#e0ac69', '#c68642', '#8d5524', '#ffdbac'] as const;
 
@@ -72,9 +82,18 @@ function planPeople(random: Random, width: number, height: number, horizon: numb
     const skeleton = poseSkeleton(random, feet, standing);
     const box = personBox(skeleton, standing);
     const inside = box.x >= 0 && box.y >= 0 && box.x + box.w <= width && box.y + box.h <= height;
-    const crowded = people.some((other) => Math.abs(other.box.x + other.box.w / 2 - (box.x + box.w / 2)) < (other.box.w + box.w) * 0.35);
+    const crowded = people.some(
+      (other) => Math.abs(other.box.x + other.box.w / 2 - (box.x + box.w / 2)) < (other.box.w + box.w) * 0.35,
+    );
     if (!inside || crowded) continue;
-    people.push({ skeleton, height: standing, box, shirt: random.pick(SHIRTS), pants: random.pick(PANTS), skin: random.pick(SKIN) });
+    people.push({
+      skeleton,
+      height: standing,
+      box,
+      shirt: random.pick(SHIRTS),
+      pants: random.pick(PANTS),
+      skin: random.pick(SKIN),
+    });
   }
   return people.sort((a, b) => a.box.y + a.box.h - (b.box.y + b.box.h));
 }
@@ -102,10 +121,21 @@ export function planPosesImage(random: Random, width: number, height: number): P
   }
   scene.people.forEach((person, index) => {
     const personId = index + 1;
-    annotations.push(bboxAnnotation(random.uuid(), 'person', person.box, policy.next('model:vitpose-b'), { person_id: personId }));
+    annotations.push(
+      bboxAnnotation(random.uuid(), 'person', person.box, policy.next('model:vitpose-b'), { person_id: personId }),
+    );
     for (const joint of JOINTS) {
       // COCO-style visibility rides along as an extra field the server must keep verbatim.
-      annotations.push(keypointAnnotation(random.uuid(), joint, person.skeleton[joint], policy.next('model:vitpose-b'), { person_id: personId }, { visibility: 2 }));
+      annotations.push(
+        keypointAnnotation(
+          random.uuid(),
+          joint,
+          person.skeleton[joint],
+          policy.next('model:vitpose-b'),
+          { person_id: personId },
+          { visibility: 2 },
+        ),
+      );
     }
   });
   return { scene, status, annotations };

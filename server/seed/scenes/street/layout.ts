@@ -99,7 +99,13 @@ export interface Facade {
   windowRows: number;
 }
 
-export function planFacades(random: Random, layout: StreetLayout, side: 'left' | 'right', count: number, colors: readonly string[]): Facade[] {
+export function planFacades(
+  random: Random,
+  layout: StreetLayout,
+  side: 'left' | 'right',
+  count: number,
+  colors: readonly string[],
+): Facade[] {
   const { horizon, vanishX, width, height } = layout;
   const outerEnd = side === 'left' ? layout.facadeLeftEnd : layout.facadeRightEnd;
   const border = side === 'left' ? 0 : width;

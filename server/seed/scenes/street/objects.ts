@@ -15,8 +15,31 @@ export type StreetThing =
   | { kind: 'traffic sign'; box: Box; ground: number; pole: XY; shape: 'stop' | 'yield' | 'info' | 'speed' }
   | { kind: 'tree'; canopy: XY[]; box: Box; ground: number; trunk: XY; trunkWidth: number; color: string };
 
-export const CAR_COLORS = ['#c0392b', '#2c3e50', '#ecf0f1', '#7f8c8d', '#1f4e79', '#f1c40f', '#111111', '#8e44ad', '#d35400', '#5d6d7e', '#a9cce3', '#145a32'] as const;
-const SHIRTS = ['#e74c3c', '#3498db', '#f39c12', '#2ecc71', '#ecf0f1', '#34495e', '#9b59b6', '#16a085', '#f5b7b1'] as const;
+export const CAR_COLORS = [
+  '#c0392b',
+  '#2c3e50',
+  '#ecf0f1',
+  '#7f8c8d',
+  '#1f4e79',
+  '#f1c40f',
+  '#111111',
+  '#8e44ad',
+  '#d35400',
+  '#5d6d7e',
+  '#a9cce3',
+  '#145a32',
+] as const;
+const SHIRTS = [
+  '#e74c3c',
+  '#3498db',
+  '#f39c12',
+  '#2ecc71',
+  '#ecf0f1',
+  '#34495e',
+  '#9b59b6',
+  '#16a085',
+  '#f5b7b1',
+] as const;
 const PANTS = ['#2c3e50', '#1b2631', '#5d4037', '#7b7d7d', '#154360', '#4a235a'] as const;
 const SKIN = ['#f1c27d', '#e0ac69', '#c68642', '#8d5524', '#ffdbac'] as const;
 const FOLIAGE = ['#2e7d32', '#388e3c', '#1b5e20', '#558b2f', '#33691e', '#4e7d3a'] as const;
@@ -57,7 +80,8 @@ export class ThingPlacer {
       const thing = make();
       if (!thing) continue;
       const { box } = thing;
-      const inside = box.x >= 0 && box.y >= 0 && box.x + box.w <= this.layout.width && box.y + box.h <= this.layout.height;
+      const inside =
+        box.x >= 0 && box.y >= 0 && box.x + box.w <= this.layout.width && box.y + box.h <= this.layout.height;
       if (!inside || box.w < 3 || box.h < 3) continue;
       if (this.things.some((other) => overlapRatio(other.box, box) > maxOverlap)) continue;
       this.things.push(thing);
@@ -87,7 +111,15 @@ export class ThingPlacer {
       const h = 10 + this.layout.height * 0.55 * this.layout.depthAt(y) * r.range(0.85, 1.05);
       const w = h * r.range(0.3, 0.38);
       const x = from + (to - from - w) * r.next();
-      return { kind: 'pedestrian', box: { x, y: y - h, w, h }, ground: y, shirt: r.pick(SHIRTS), pants: r.pick(PANTS), skin: r.pick(SKIN), stride: r.range(-1, 1) };
+      return {
+        kind: 'pedestrian',
+        box: { x, y: y - h, w, h },
+        ground: y,
+        shirt: r.pick(SHIRTS),
+        pants: r.pick(PANTS),
+        skin: r.pick(SKIN),
+        stride: r.range(-1, 1),
+      };
     }, 0.5);
   }
 
@@ -100,7 +132,14 @@ export class ThingPlacer {
       const h = 10 + this.layout.height * 0.5 * this.layout.depthAt(y);
       const w = h * r.range(0.5, 0.6);
       const x = r.chance(0.5) ? left + roadWidth * 0.04 : left + roadWidth * 0.96 - w;
-      return { kind: 'cyclist', box: { x, y: y - h, w, h }, ground: y, shirt: r.pick(SHIRTS), frame: r.pick(CAR_COLORS), skin: r.pick(SKIN) };
+      return {
+        kind: 'cyclist',
+        box: { x, y: y - h, w, h },
+        ground: y,
+        shirt: r.pick(SHIRTS),
+        frame: r.pick(CAR_COLORS),
+        skin: r.pick(SKIN),
+      };
     }, 0.3);
   }
 
@@ -116,10 +155,22 @@ export class ThingPlacer {
       if (kind === 'traffic light') {
         const h = 6 + 90 * depth;
         const w = h * 0.38;
-        return { kind, box: { x: x - w / 2, y: top, w, h }, ground: y, pole: { x, y }, lit: r.pick(['red', 'amber', 'green'] as const) };
+        return {
+          kind,
+          box: { x: x - w / 2, y: top, w, h },
+          ground: y,
+          pole: { x, y },
+          lit: r.pick(['red', 'amber', 'green'] as const),
+        };
       }
       const size = 5 + 55 * depth;
-      return { kind, box: { x: x - size / 2, y: top, w: size, h: size }, ground: y, pole: { x, y }, shape: r.pick(['stop', 'yield', 'info', 'speed'] as const) };
+      return {
+        kind,
+        box: { x: x - size / 2, y: top, w: size, h: size },
+        ground: y,
+        pole: { x, y },
+        shape: r.pick(['stop', 'yield', 'info', 'speed'] as const),
+      };
     }, 0.2);
   }
 
@@ -141,8 +192,21 @@ export class ThingPlacer {
       });
       const xs = canopy.map((p) => p.x);
       const ys = canopy.map((p) => p.y);
-      const box = { x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: y - Math.min(...ys) };
-      return { kind: 'tree', canopy, box, ground: y, trunk: { x, y }, trunkWidth: Math.max(1.5, radius * 0.18), color: r.pick(FOLIAGE) };
+      const box = {
+        x: Math.min(...xs),
+        y: Math.min(...ys),
+        w: Math.max(...xs) - Math.min(...xs),
+        h: y - Math.min(...ys),
+      };
+      return {
+        kind: 'tree',
+        canopy,
+        box,
+        ground: y,
+        trunk: { x, y },
+        trunkWidth: Math.max(1.5, radius * 0.18),
+        color: r.pick(FOLIAGE),
+      };
     }, 0.45);
   }
 

@@ -72,7 +72,15 @@ function paintClouds(ctx: Context2D, random: Random, width: number, horizon: num
     const cy = random.range(horizon * 0.1, horizon * 0.6);
     for (let puff = 0; puff < 5; puff++) {
       ctx.beginPath();
-      ctx.ellipse(cx + puff * 28 - 56, cy + random.range(-8, 8), random.range(30, 60), random.range(12, 22), 0, 0, Math.PI * 2);
+      ctx.ellipse(
+        cx + puff * 28 - 56,
+        cy + random.range(-8, 8),
+        random.range(30, 60),
+        random.range(12, 22),
+        0,
+        0,
+        Math.PI * 2,
+      );
       ctx.fillStyle = 'rgba(255, 255, 255, 0.55)';
       ctx.fill();
     }
@@ -105,12 +113,21 @@ function paintFacade(ctx: Context2D, facade: Facade, random: Random, night: bool
       fillRings(ctx, [[at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1)]], lit ? '#ffd27a' : shade(facade.color, -0.55));
       if (lit) {
         const c = at((u0 + u1) / 2, (v0 + v1) / 2);
-        glows.push({ x: c.x, y: c.y, radius: Math.abs(at(u1, v0).x - at(u0, v0).x) * 1.2, color: 'rgba(255, 200, 110, 0.5)' });
+        glows.push({
+          x: c.x,
+          y: c.y,
+          radius: Math.abs(at(u1, v0).x - at(u0, v0).x) * 1.2,
+          color: 'rgba(255, 200, 110, 0.5)',
+        });
       }
     }
   }
   const door = facade.windowRows + 1;
-  fillRings(ctx, [[at(0.05, (door - 0.7) / door), at(0.95, (door - 0.7) / door), at(0.95, 1), at(0.05, 1)]], shade(facade.color, -0.3));
+  fillRings(
+    ctx,
+    [[at(0.05, (door - 0.7) / door), at(0.95, (door - 0.7) / door), at(0.95, 1), at(0.05, 1)]],
+    shade(facade.color, -0.3),
+  );
   line(ctx, topFrom, bottomFrom, 1.5, shade(facade.color, -0.4));
 }
 
@@ -129,7 +146,13 @@ function paintLaneMarkings(ctx: Context2D, scene: StreetScene): void {
   const centerAt = (y: number): number => (layout.roadLeftAt(y) + layout.roadRightAt(y)) / 2;
   for (const side of [layout.roadLeftAt, layout.roadRightAt]) {
     const inset = (y: number): number => side(y) + (centerAt(y) - side(y)) * 0.04;
-    line(ctx, { x: inset(layout.horizon), y: layout.horizon }, { x: inset(layout.height), y: layout.height }, 3, 'rgba(235, 235, 225, 0.8)');
+    line(
+      ctx,
+      { x: inset(layout.horizon), y: layout.horizon },
+      { x: inset(layout.height), y: layout.height },
+      3,
+      'rgba(235, 235, 225, 0.8)',
+    );
   }
   // Dashes get longer and wider towards the camera: equal steps in depth squared.
   for (let step = 1; step < 18; step += 2) {
@@ -151,7 +174,8 @@ function paintGlows(ctx: Context2D, glows: readonly Glow[]): void {
     ctx.fillRect(glow.x - glow.radius, glow.y - glow.radius, glow.radius * 2, glow.radius * 2);
   }
   ctx.restore();
-  for (const glow of glows.filter((g) => g.radius < 30)) fillCircle(ctx, glow.x, glow.y, glow.radius * 0.15, glow.color);
+  for (const glow of glows.filter((g) => g.radius < 30))
+    fillCircle(ctx, glow.x, glow.y, glow.radius * 0.15, glow.color);
 }
 
 function paintRain(ctx: Context2D, random: Random, width: number, height: number): void {

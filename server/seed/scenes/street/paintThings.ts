@@ -86,8 +86,20 @@ function paintPedestrian(ctx: Context2D, person: Extract<StreetThing, { kind: 'p
   line(ctx, hip, { x: cx - w * 0.2 + stride, y: y + h - limb / 2 }, limb, person.pants);
   line(ctx, hip, { x: cx + w * 0.2 - stride, y: y + h - limb / 2 }, limb, shade(person.pants, -0.2));
   const shoulderY = y + h * 0.2;
-  line(ctx, { x: cx - w * 0.3, y: shoulderY + limb / 2 }, { x: x + limb / 2 - stride * 0.3, y: y + h * 0.5 }, limb * 0.8, shade(person.shirt, -0.15));
-  line(ctx, { x: cx + w * 0.3, y: shoulderY + limb / 2 }, { x: x + w - limb / 2 + stride * 0.3, y: y + h * 0.5 }, limb * 0.8, shade(person.shirt, -0.15));
+  line(
+    ctx,
+    { x: cx - w * 0.3, y: shoulderY + limb / 2 },
+    { x: x + limb / 2 - stride * 0.3, y: y + h * 0.5 },
+    limb * 0.8,
+    shade(person.shirt, -0.15),
+  );
+  line(
+    ctx,
+    { x: cx + w * 0.3, y: shoulderY + limb / 2 },
+    { x: x + w - limb / 2 + stride * 0.3, y: y + h * 0.5 },
+    limb * 0.8,
+    shade(person.shirt, -0.15),
+  );
   roundedRect(ctx, cx - w * 0.32, shoulderY, w * 0.64, h * 0.36, w * 0.15, person.shirt);
   fillCircle(ctx, cx, y + h * 0.1, Math.min(w * 0.3, h * 0.1), person.skin);
   ctx.beginPath(); // hair
@@ -136,7 +148,11 @@ function paintPole(ctx: Context2D, pole: { x: number; y: number }, top: number, 
   line(ctx, pole, { x: pole.x, y: top }, Math.max(1, width), '#4a4f55');
 }
 
-function paintTrafficLight(ctx: Context2D, light: Extract<StreetThing, { kind: 'traffic light' }>, glows: Glow[]): void {
+function paintTrafficLight(
+  ctx: Context2D,
+  light: Extract<StreetThing, { kind: 'traffic light' }>,
+  glows: Glow[],
+): void {
   const { x, y, w, h } = light.box;
   paintPole(ctx, light.pole, y + h / 2, w * 0.25);
   roundedRect(ctx, x, y, w, h, w * 0.2, '#20252a');
@@ -168,8 +184,28 @@ function paintSign(ctx: Context2D, sign: Extract<StreetThing, { kind: 'traffic s
     fillRings(ctx, [octagon.map((p) => ({ x: cx + (p.x - cx) * 0.86, y: cy + (p.y - cy) * 0.86 }))], '#c62828');
     roundedRect(ctx, cx - r * 0.55, cy - r * 0.12, r * 1.1, r * 0.24, 0, '#f2f2f2');
   } else if (sign.shape === 'yield') {
-    fillRings(ctx, [[{ x, y }, { x: x + w, y }, { x: cx, y: y + h }]], '#c62828');
-    fillRings(ctx, [[{ x: x + w * 0.18, y: y + h * 0.1 }, { x: x + w * 0.82, y: y + h * 0.1 }, { x: cx, y: y + h * 0.78 }]], '#fafafa');
+    fillRings(
+      ctx,
+      [
+        [
+          { x, y },
+          { x: x + w, y },
+          { x: cx, y: y + h },
+        ],
+      ],
+      '#c62828',
+    );
+    fillRings(
+      ctx,
+      [
+        [
+          { x: x + w * 0.18, y: y + h * 0.1 },
+          { x: x + w * 0.82, y: y + h * 0.1 },
+          { x: cx, y: y + h * 0.78 },
+        ],
+      ],
+      '#fafafa',
+    );
   } else if (sign.shape === 'info') {
     roundedRect(ctx, x, y, w, h, w * 0.1, '#1565c0');
     roundedRect(ctx, cx - w * 0.08, y + h * 0.35, w * 0.16, h * 0.45, 0, '#fafafa');
@@ -188,7 +224,19 @@ function paintTree(ctx: Context2D, tree: Extract<StreetThing, { kind: 'tree' }>)
   const canopyCenterY = canopy.reduce((sum, p) => sum + p.y, 0) / canopy.length;
   line(ctx, trunk, { x: trunk.x, y: canopyCenterY }, tree.trunkWidth, '#5d4037');
   fillRings(ctx, [canopy], tree.color);
-  const highlight = canopy.map((p) => ({ x: p.x + (trunk.x - p.x) * 0.45 - box.w * 0.06, y: p.y + (canopyCenterY - p.y) * 0.45 - box.w * 0.08 }));
+  const highlight = canopy.map((p) => ({
+    x: p.x + (trunk.x - p.x) * 0.45 - box.w * 0.06,
+    y: p.y + (canopyCenterY - p.y) * 0.45 - box.w * 0.08,
+  }));
   fillRings(ctx, [highlight], shade(tree.color, 0.18));
-  fillRings(ctx, [canopy.map((p) => ({ x: p.x + (trunk.x - p.x) * 0.75 + box.w * 0.05, y: p.y + (canopyCenterY - p.y) * 0.75 + box.w * 0.07 }))], shade(tree.color, -0.25));
+  fillRings(
+    ctx,
+    [
+      canopy.map((p) => ({
+        x: p.x + (trunk.x - p.x) * 0.75 + box.w * 0.05,
+        y: p.y + (canopyCenterY - p.y) * 0.75 + box.w * 0.07,
+      })),
+    ],
+    shade(tree.color, -0.25),
+  );
 }

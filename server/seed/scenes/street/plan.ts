@@ -25,7 +25,17 @@ export interface PlannedStreet {
   annotations: Record<string, unknown>[];
 }
 
-const FACADE_COLORS = ['#a1887f', '#8d6e63', '#bcaaa4', '#90a4ae', '#b0bec5', '#d7ccc8', '#795548', '#c5b9a8', '#9e9d89'] as const;
+const FACADE_COLORS = [
+  '#a1887f',
+  '#8d6e63',
+  '#bcaaa4',
+  '#90a4ae',
+  '#b0bec5',
+  '#d7ccc8',
+  '#795548',
+  '#c5b9a8',
+  '#9e9d89',
+] as const;
 const MODEL_BOXES = 'model:detr-r50';
 const MODEL_MASKS = 'model:sam-2';
 
@@ -38,7 +48,7 @@ function planScene(random: Random, width: number, height: number, lighting: Ligh
         ...planFacades(random, layout, 'right', random.int(1, 3), FACADE_COLORS),
       ];
   const skyline: Box[] = [];
-  for (let x = layout.facadeLeftEnd; x < layout.facadeRightEnd; ) {
+  for (let x = layout.facadeLeftEnd; x < layout.facadeRightEnd;) {
     const w = random.range(6, 26);
     const h = random.range(6, highway ? 14 : 48);
     skyline.push({ x, y: layout.horizon - h, w, h });
@@ -84,7 +94,12 @@ function thingAttributes(random: Random, thing: StreetThing, occluded: boolean):
   return Object.keys(attributes).length > 0 ? attributes : [];
 }
 
-function annotate(random: Random, scene: StreetScene, policy: AuthorPolicy, imageKey: string): Record<string, unknown>[] {
+function annotate(
+  random: Random,
+  scene: StreetScene,
+  policy: AuthorPolicy,
+  imageKey: string,
+): Record<string, unknown>[] {
   if (!policy.annotated) return [];
   const { width, height } = scene.layout;
   const out: Record<string, unknown>[] = [];
@@ -118,7 +133,14 @@ function annotate(random: Random, scene: StreetScene, policy: AuthorPolicy, imag
   return out.slice(0, 40);
 }
 
-export function planStreetImage(random: Random, width: number, height: number, lighting: Lighting, highway: boolean, imageKey: string): PlannedStreet {
+export function planStreetImage(
+  random: Random,
+  width: number,
+  height: number,
+  lighting: Lighting,
+  highway: boolean,
+  imageKey: string,
+): PlannedStreet {
   const scene = planScene(random, width, height, lighting, highway);
   const status = pickStatus(random, { new: 2, in_progress: 4, complete: 4 });
   const policy = authorPolicy(random, status);

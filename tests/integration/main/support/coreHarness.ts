@@ -87,7 +87,11 @@ export async function startCore(tuning: CoreTuning = {}): Promise<CoreHarness> {
     async media(imageId, variant, headers = {}) {
       const { url } = await ok('media:url', { imageId, variant });
       const response = await core.resolveMedia({ url, headers });
-      answers.push({ status: response.status, headers: response.headers, body: response.body && Buffer.from(response.body).toString('latin1') });
+      answers.push({
+        status: response.status,
+        headers: response.headers,
+        body: response.body && Buffer.from(response.body).toString('latin1'),
+      });
       return response;
     },
     async dispose() {

@@ -17,7 +17,11 @@ async function* walk(dir: string): AsyncGenerator<string> {
  * UTF-16 or base64, or holds any full API key at all.
  */
 export async function filesContaining(dir: string, secret: string): Promise<{ files: string[]; scanned: number }> {
-  const needles = [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le'), Buffer.from(Buffer.from(secret).toString('base64'))];
+  const needles = [
+    Buffer.from(secret, 'utf8'),
+    Buffer.from(secret, 'utf16le'),
+    Buffer.from(Buffer.from(secret).toString('base64')),
+  ];
   const files: string[] = [];
   let scanned = 0;
   for await (const path of walk(dir)) {

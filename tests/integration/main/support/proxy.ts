@@ -31,11 +31,15 @@ export async function startProxy(target: string, rules: ProxyRule[] = []): Promi
     const path = req.url ?? '/';
     const record: RecordingProxy['requests'][number] = { method, path };
     requests.push(record);
-    const rule = rules.find((r) => (r.method === undefined || r.method === method) && r.path.test(path.split('?')[0] ?? ''));
+    const rule = rules.find(
+      (r) => (r.method === undefined || r.method === method) && r.path.test(path.split('?')[0] ?? ''),
+    );
     if (rule) {
       req.resume();
       record.status = rule.status;
-      const body = rule.body ?? JSON.stringify({ error: rule.status === 405 ? 'method_not_allowed' : 'not_found', message: 'Not here.' });
+      const body =
+        rule.body ??
+        JSON.stringify({ error: rule.status === 405 ? 'method_not_allowed' : 'not_found', message: 'Not here.' });
       res.writeHead(rule.status, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': 'proxy-rule' });
       res.end(body);
       return;

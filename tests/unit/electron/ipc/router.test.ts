@@ -34,7 +34,13 @@ describe('router', () => {
 
   it('drops calls from another origin, a sub-frame or a garbage URL before looking at the channel', async () => {
     const { router, logs } = setup();
-    for (const senderUrl of ['https://evil.example/', 'subframe:app://pictograph/x', 'app://other/index.html', 'not a url', '']) {
+    for (const senderUrl of [
+      'https://evil.example/',
+      'subframe:app://pictograph/x',
+      'app://other/index.html',
+      'not a url',
+      '',
+    ]) {
       const result = await router.dispatch('datasets:list', {}, { senderUrl });
       expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
     }
@@ -69,9 +75,14 @@ describe('router', () => {
 
   it('rejects __proto__ and constructor keys anywhere in the request', async () => {
     const { router } = setup();
-    const poisoned = JSON.parse('{"imageId":"i","annotations":[{"id":"a","name":"car","type":"bbox","__proto__":{"x":1}}],"ifMatch":null}');
+    const poisoned = JSON.parse(
+      '{"imageId":"i","annotations":[{"id":"a","name":"car","type":"bbox","__proto__":{"x":1}}],"ifMatch":null}',
+    );
     const result = await router.dispatch('annotations:save', poisoned, ctx);
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('__proto__') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringContaining('__proto__') },
+    });
     const nested = await router.dispatch('datasets:get', { datasetId: 'x', constructor: { a: 1 } }, ctx);
     expect(nested).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });

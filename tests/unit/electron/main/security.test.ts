@@ -64,7 +64,14 @@ describe('window security', () => {
     security.hardenWebContents(contents as never);
     expect(contents.open('https://docs.pictograph.io/api')).toEqual({ action: 'deny' });
     expect(openExternal).toHaveBeenCalledWith('https://docs.pictograph.io/api');
-    for (const url of ['http://docs.pictograph.io/', 'https://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@pictograph.io/', 'smb://host/share']) {
+    for (const url of [
+      'http://docs.pictograph.io/',
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'https://user:pw@pictograph.io/',
+      'smb://host/share',
+    ]) {
       expect(contents.open(url)).toEqual({ action: 'deny' });
     }
     expect(openExternal).toHaveBeenCalledTimes(1);
@@ -79,7 +86,11 @@ describe('window security', () => {
     };
     security.hardenSession(session as never);
     let granted: boolean | null = null;
-    (handlers.request as unknown as (c: unknown, p: string, cb: (v: boolean) => void) => void)(null, 'media', (v) => (granted = v));
+    (handlers.request as unknown as (c: unknown, p: string, cb: (v: boolean) => void) => void)(
+      null,
+      'media',
+      (v) => (granted = v),
+    );
     expect(granted).toBe(false);
     expect((handlers.check as unknown as () => boolean)()).toBe(false);
     expect((handlers.device as unknown as () => boolean)()).toBe(false);

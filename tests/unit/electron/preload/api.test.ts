@@ -23,7 +23,10 @@ describe('createApi', () => {
 
   it('sends an empty object for calls made without arguments', async () => {
     let seen: unknown;
-    const api = createApi(async (_c, request) => ((seen = request), { ok: true, value: null }), () => () => {});
+    const api = createApi(
+      async (_c, request) => ((seen = request), { ok: true, value: null }),
+      () => () => {},
+    );
     await api.datasets.list();
     expect(seen).toEqual({});
   });
@@ -46,7 +49,10 @@ describe('createApi', () => {
   });
 
   it('is frozen, so page scripts cannot swap a method', () => {
-    const api = createApi(async () => ({ ok: true, value: null }), () => () => {});
+    const api = createApi(
+      async () => ({ ok: true, value: null }),
+      () => () => {},
+    );
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.isFrozen(api.datasets)).toBe(true);
   });

@@ -80,7 +80,12 @@ describe('describeError', () => {
 
 describe('errorReportText', () => {
   it('puts everything support needs on separate lines', () => {
-    const text = errorReportText({ code: 'invalid_api_key', message: 'Invalid API key', status: 401, requestId: 'abc' });
+    const text = errorReportText({
+      code: 'invalid_api_key',
+      message: 'Invalid API key',
+      status: 401,
+      requestId: 'abc',
+    });
     expect(text.split('\n')).toEqual([
       'The API key was not accepted: Invalid API key',
       'code: invalid_api_key',

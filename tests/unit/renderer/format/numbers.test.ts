@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { completionPercent, formatBytes, formatCount, formatPercent, pluralize } from '../../../../renderer/format/numbers';
+import {
+  completionPercent,
+  formatBytes,
+  formatCount,
+  formatPercent,
+  pluralize,
+} from '../../../../renderer/format/numbers';
 
 describe('numbers', () => {
   it('groups counts and never prints NaN', () => {

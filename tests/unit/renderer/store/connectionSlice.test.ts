@@ -4,7 +4,13 @@ import { createAppStore } from '../../../../renderer/store/appStore';
 import { sortProfiles } from '../../../../renderer/store/connectionSlice';
 import { selectTopLevelView } from '../../../../renderer/store/selectors';
 
-const profile: ProfileSummary = { id: 'p1', name: 'Acme', kind: 'custom', baseUrl: 'http://127.0.0.1:8787', hasKey: true };
+const profile: ProfileSummary = {
+  id: 'p1',
+  name: 'Acme',
+  kind: 'custom',
+  baseUrl: 'http://127.0.0.1:8787',
+  hasKey: true,
+};
 const status = (state: ConnectionStatus['state'], error: IpcError | null = null): ConnectionStatus => ({
   state,
   profile: state === 'signed-out' ? null : profile,
@@ -14,7 +20,12 @@ const status = (state: ConnectionStatus['state'], error: IpcError | null = null)
   error,
 });
 const wrongKey: IpcError = { code: 'invalid_api_key', message: 'Invalid API key', status: 401, requestId: 'r1' };
-const rate = (observedAt: number, remaining: number): RateLimitState => ({ limit: 5000, remaining, resetAt: observedAt + 1000, observedAt });
+const rate = (observedAt: number, remaining: number): RateLimitState => ({
+  limit: 5000,
+  remaining,
+  resetAt: observedAt + 1000,
+  observedAt,
+});
 
 describe('connection slice', () => {
   it('starts on a neutral splash until main answers, then follows the connection state', () => {

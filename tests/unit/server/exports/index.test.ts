@@ -47,7 +47,9 @@ describe('buildExportZip', () => {
     const result = await buildExportZip(input({ statusFilter: 'new', format: 'csv' }));
     expect(result).toMatchObject({ imageCount: 1, annotationCount: 1 });
     const files = await unzip(join(dir, 'out.zip'));
-    expect(strFromU8(files['annotations.csv']!)).toBe('filename,width,height,class,xmin,ymin,xmax,ymax\nb.png,0,0,car,1,1,3,3\n');
+    expect(strFromU8(files['annotations.csv']!)).toBe(
+      'filename,width,height,class,xmin,ymin,xmax,ymax\nb.png,0,0,car,1,1,3,3\n',
+    );
   });
 
   it('applies the class filter to annotations, keeps emptied images, and counts whatever the format', async () => {
@@ -114,7 +116,9 @@ describe('buildExportZip', () => {
   });
 
   it('leaves neither archive nor temp file when reading an image fails', async () => {
-    const images = sampleImages().map((image, i) => (i === 1 ? { ...image, readBytes: async () => Promise.reject(new Error('blob gone')) } : image));
+    const images = sampleImages().map((image, i) =>
+      i === 1 ? { ...image, readBytes: async () => Promise.reject(new Error('blob gone')) } : image,
+    );
     await expect(buildExportZip(input({ images, includeImages: true }))).rejects.toThrow('blob gone');
     expect(await readdir(dir)).toEqual([]);
   });

@@ -29,21 +29,74 @@ export function sampleImages(): ExportSourceImage[] {
       mime_type: 'image/jpeg',
       status: 'complete',
       annotations: [
-        { id: 'c1', name: 'car', type: 'bbox', bounding_box: { x: 10, y: 5, w: 20, h: 10 }, confidence: 1, created_by: 'ann', attributes: { occluded: true } },
+        {
+          id: 'c1',
+          name: 'car',
+          type: 'bbox',
+          bounding_box: { x: 10, y: 5, w: 20, h: 10 },
+          confidence: 1,
+          created_by: 'ann',
+          attributes: { occluded: true },
+        },
         {
           id: 'r1',
           name: 'road',
           type: 'polygon',
-          polygon: { paths: [[{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }, { x: 0, y: 10 }], [{ x: 2, y: 2 }, { x: 4, y: 2 }, { x: 4, y: 4 }]] },
+          polygon: {
+            paths: [
+              [
+                { x: 0, y: 0 },
+                { x: 10, y: 0 },
+                { x: 10, y: 10 },
+                { x: 0, y: 10 },
+              ],
+              [
+                { x: 2, y: 2 },
+                { x: 4, y: 2 },
+                { x: 4, y: 4 },
+              ],
+            ],
+          },
           bounding_box: { x: 0, y: 0, w: 10, h: 10 },
           confidence: 0.87,
           created_by: 'model:sam-2',
           attributes: [],
           extra: 'kept',
         },
-        { id: 'l1', name: 'lane', type: 'polyline', polyline: { path: [{ x: 1, y: 2 }, { x: 5, y: 6 }, { x: 9, y: 2 }] }, bounding_box: { x: 1, y: 2, w: 8, h: 4 }, confidence: 1, created_by: null, attributes: [] },
-        { id: 'h1', name: 'head', type: 'keypoint', keypoint: { x: 3.5, y: 4.25 }, confidence: 1, created_by: null, attributes: [] },
-        { id: 's1', name: SIGN, type: 'bbox', bounding_box: { x: 0.4, y: 0.6, w: 2.2, h: 3.3 }, confidence: 1, created_by: null, attributes: [] },
+        {
+          id: 'l1',
+          name: 'lane',
+          type: 'polyline',
+          polyline: {
+            path: [
+              { x: 1, y: 2 },
+              { x: 5, y: 6 },
+              { x: 9, y: 2 },
+            ],
+          },
+          bounding_box: { x: 1, y: 2, w: 8, h: 4 },
+          confidence: 1,
+          created_by: null,
+          attributes: [],
+        },
+        {
+          id: 'h1',
+          name: 'head',
+          type: 'keypoint',
+          keypoint: { x: 3.5, y: 4.25 },
+          confidence: 1,
+          created_by: null,
+          attributes: [],
+        },
+        {
+          id: 's1',
+          name: SIGN,
+          type: 'bbox',
+          bounding_box: { x: 0.4, y: 0.6, w: 2.2, h: 3.3 },
+          confidence: 1,
+          created_by: null,
+          attributes: [],
+        },
       ],
       readBytes: bytesOf('JPEG-A'),
     },
@@ -55,7 +108,17 @@ export function sampleImages(): ExportSourceImage[] {
       height: null,
       mime_type: 'image/png',
       status: 'new',
-      annotations: [{ id: 'c2', name: 'car', type: 'bbox', bounding_box: { x: 1, y: 1, w: 2, h: 2 }, confidence: 0.5, created_by: 'model:detr', attributes: [] }],
+      annotations: [
+        {
+          id: 'c2',
+          name: 'car',
+          type: 'bbox',
+          bounding_box: { x: 1, y: 1, w: 2, h: 2 },
+          confidence: 0.5,
+          created_by: 'model:detr',
+          attributes: [],
+        },
+      ],
       readBytes: bytesOf('PNG-B'),
     },
     {
@@ -67,7 +130,24 @@ export function sampleImages(): ExportSourceImage[] {
       mime_type: 'image/jpeg',
       status: 'in_progress',
       annotations: [
-        { id: 'r3', name: 'road', type: 'polygon', polygon: { paths: [[{ x: 20, y: 10 }, { x: 120, y: 10 }, { x: 70, y: 60 }]] }, bounding_box: { x: 20, y: 10, w: 100, h: 50 }, confidence: 1, created_by: null, attributes: [] },
+        {
+          id: 'r3',
+          name: 'road',
+          type: 'polygon',
+          polygon: {
+            paths: [
+              [
+                { x: 20, y: 10 },
+                { x: 120, y: 10 },
+                { x: 70, y: 60 },
+              ],
+            ],
+          },
+          bounding_box: { x: 20, y: 10, w: 100, h: 50 },
+          confidence: 1,
+          created_by: null,
+          attributes: [],
+        },
       ],
       readBytes: bytesOf('JPEG-C'),
     },
@@ -75,7 +155,10 @@ export function sampleImages(): ExportSourceImage[] {
 }
 
 /** The context a format sees, built with the real path rules (no class or status filter). */
-export function sampleContext(images: ExportSourceImage[] = sampleImages(), exportName = 'Q1 <review> & "fixes"'): FormatContext {
+export function sampleContext(
+  images: ExportSourceImage[] = sampleImages(),
+  exportName = 'Q1 <review> & "fixes"',
+): FormatContext {
   const stemFor = createStemAllocator();
   return {
     exportName,
@@ -91,7 +174,9 @@ export function sampleContext(images: ExportSourceImage[] = sampleImages(), expo
 }
 
 /** Runs each entry's content producer; text entries only. */
-export async function textEntries(entries: { path: string; kind: string; content: () => string | Promise<Uint8Array> }[]): Promise<Record<string, string>> {
+export async function textEntries(
+  entries: { path: string; kind: string; content: () => string | Promise<Uint8Array> }[],
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const entry of entries) {
     const content = await entry.content();

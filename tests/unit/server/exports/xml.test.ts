@@ -24,7 +24,13 @@ describe('escapeXmlAttribute', () => {
   it('survives a round trip through a real XML parser', () => {
     const nasty = `<"tab\tnew\nline'&>`;
     const xml = `<r a="${escapeXmlAttribute(nasty)}">${escapeXmlText(nasty)}</r>`;
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, processEntities: true, htmlEntities: true }).parse(xml) as {
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      trimValues: false,
+      processEntities: true,
+      htmlEntities: true,
+    }).parse(xml) as {
       r: { a: string; '#text': string };
     };
     expect(parsed.r.a).toBe(nasty);

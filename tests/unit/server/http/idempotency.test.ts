@@ -20,7 +20,9 @@ describe('IdempotencyGate', () => {
       await new Promise<void>((resolve) => (release = resolve));
       return jsonReply(201, { made: 1 });
     });
-    await expect(g.run('key-1', 'k', request, async () => jsonReply(201, { made: 2 }))).rejects.toMatchObject({ status: 409 });
+    await expect(g.run('key-1', 'k', request, async () => jsonReply(201, { made: 2 }))).rejects.toMatchObject({
+      status: 409,
+    });
     release();
     expect((await slow).status).toBe(201);
     const replay = await g.run('key-1', 'k', request, async () => jsonReply(201, { made: 3 }));

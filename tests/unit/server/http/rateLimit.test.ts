@@ -6,7 +6,10 @@ describe('RateLimiter', () => {
     let now = 1_000_000;
     const limiter = new RateLimiter(() => now, 60_000);
     const first = limiter.consume('k', 2);
-    expect(first).toEqual({ allowed: true, headers: { 'X-RateLimit-Limit': '2', 'X-RateLimit-Remaining': '1', 'X-RateLimit-Reset': '1060' } });
+    expect(first).toEqual({
+      allowed: true,
+      headers: { 'X-RateLimit-Limit': '2', 'X-RateLimit-Remaining': '1', 'X-RateLimit-Reset': '1060' },
+    });
     now += 30_000;
     expect(limiter.consume('k', 2).headers['X-RateLimit-Remaining']).toBe('0');
     now += 1_000;
@@ -44,7 +47,9 @@ describe('RateLimiter', () => {
       now += 1;
       limiter.consume('k', 10_000);
     }
-    const window = (limiter as unknown as { windows: Map<string, { stamps: number[]; head: number }> }).windows.get('k')!;
+    const window = (limiter as unknown as { windows: Map<string, { stamps: number[]; head: number }> }).windows.get(
+      'k',
+    )!;
     expect(window.stamps.length - window.head).toBe(1_000);
     expect(window.stamps.length).toBeLessThan(5_000);
   });

@@ -26,7 +26,10 @@ describe('Router', () => {
   });
 
   it('405 lists every method of every matching pattern, in a stable order', () => {
-    expect(router.match('PUT', '/api/images/upload-url')).toEqual({ kind: 'method_not_allowed', allowed: ['GET', 'POST', 'DELETE'] });
+    expect(router.match('PUT', '/api/images/upload-url')).toEqual({
+      kind: 'method_not_allowed',
+      allowed: ['GET', 'POST', 'DELETE'],
+    });
     expect(router.match('PATCH', '/api/images/x')).toEqual({ kind: 'method_not_allowed', allowed: ['GET', 'DELETE'] });
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { authorPolicy, bboxAnnotation, keypointAnnotation, pickStatus, polygonAnnotation, polylineAnnotation, snap } from '../../../../server/seed/annotations';
+import {
+  authorPolicy,
+  bboxAnnotation,
+  keypointAnnotation,
+  pickStatus,
+  polygonAnnotation,
+  polylineAnnotation,
+  snap,
+} from '../../../../server/seed/annotations';
 import { createRandom } from '../../../../server/seed/random';
 
 const human = { created_by: 'alice', confidence: 1 };
@@ -11,22 +19,93 @@ describe('annotation builders', () => {
   });
 
   it('write the canonical key order with defaults filled in', () => {
-    expect(Object.keys(bboxAnnotation('a', 'car', { x: 1, y: 2, w: 3, h: 4 }, human))).toEqual(['id', 'name', 'type', 'bounding_box', 'confidence', 'created_by', 'attributes']);
-    const polygon = polygonAnnotation('p', 'road', [[{ x: 0, y: 0 }, { x: 4, y: 0 }, { x: 4, y: 3 }]], human, { occluded: true }, { extra: 1 });
-    expect(Object.keys(polygon)).toEqual(['id', 'name', 'type', 'polygon', 'bounding_box', 'confidence', 'created_by', 'attributes', 'extra']);
-    expect(Object.keys(keypointAnnotation('k', 'head', { x: 1, y: 1 }, human))).toEqual(['id', 'name', 'type', 'keypoint', 'confidence', 'created_by', 'attributes']);
+    expect(Object.keys(bboxAnnotation('a', 'car', { x: 1, y: 2, w: 3, h: 4 }, human))).toEqual([
+      'id',
+      'name',
+      'type',
+      'bounding_box',
+      'confidence',
+      'created_by',
+      'attributes',
+    ]);
+    const polygon = polygonAnnotation(
+      'p',
+      'road',
+      [
+        [
+          { x: 0, y: 0 },
+          { x: 4, y: 0 },
+          { x: 4, y: 3 },
+        ],
+      ],
+      human,
+      { occluded: true },
+      { extra: 1 },
+    );
+    expect(Object.keys(polygon)).toEqual([
+      'id',
+      'name',
+      'type',
+      'polygon',
+      'bounding_box',
+      'confidence',
+      'created_by',
+      'attributes',
+      'extra',
+    ]);
+    expect(Object.keys(keypointAnnotation('k', 'head', { x: 1, y: 1 }, human))).toEqual([
+      'id',
+      'name',
+      'type',
+      'keypoint',
+      'confidence',
+      'created_by',
+      'attributes',
+    ]);
   });
 
   it('derive polygon and polyline boxes from the snapped points', () => {
-    const polygon = polygonAnnotation('p', 'road', [[{ x: 0.2, y: 10.3 }, { x: 4.74, y: 0 }, { x: 4, y: 3 }]], human);
-    expect(polygon.polygon).toEqual({ paths: [[{ x: 0, y: 10.5 }, { x: 4.5, y: 0 }, { x: 4, y: 3 }]] });
+    const polygon = polygonAnnotation(
+      'p',
+      'road',
+      [
+        [
+          { x: 0.2, y: 10.3 },
+          { x: 4.74, y: 0 },
+          { x: 4, y: 3 },
+        ],
+      ],
+      human,
+    );
+    expect(polygon.polygon).toEqual({
+      paths: [
+        [
+          { x: 0, y: 10.5 },
+          { x: 4.5, y: 0 },
+          { x: 4, y: 3 },
+        ],
+      ],
+    });
     expect(polygon.bounding_box).toEqual({ x: 0, y: 0, w: 4.5, h: 10.5 });
-    const line = polylineAnnotation('l', 'lane', [{ x: 1, y: 1 }, { x: 1, y: 9 }], human);
+    const line = polylineAnnotation(
+      'l',
+      'lane',
+      [
+        { x: 1, y: 1 },
+        { x: 1, y: 9 },
+      ],
+      human,
+    );
     expect(line.bounding_box).toEqual({ x: 1, y: 1, w: 0, h: 8 });
   });
 
   it('keep a far-away bbox valid (w, h > 0) after snapping', () => {
-    expect(bboxAnnotation('a', 'car', { x: 5.1, y: 5.1, w: 0.1, h: 0.05 }, human).bounding_box).toEqual({ x: 5, y: 5, w: 0.5, h: 0.5 });
+    expect(bboxAnnotation('a', 'car', { x: 5.1, y: 5.1, w: 0.1, h: 0.05 }, human).bounding_box).toEqual({
+      x: 5,
+      y: 5,
+      w: 0.5,
+      h: 0.5,
+    });
   });
 });
 

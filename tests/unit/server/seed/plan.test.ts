@@ -8,7 +8,9 @@ import { annotationListProblems } from '../../../../server/seed/validate';
 import { canonicalizeAnnotations } from '../../../../server/validation/annotations';
 
 /** The full demo recipe, planned without painting (a few seconds): the shape of the demo data. */
-type PlannedDataset = Omit<DatasetLayout, 'images'> & { images: (ImageSlot & { status: SeedImageStatus; annotations: Record<string, unknown>[] })[] };
+type PlannedDataset = Omit<DatasetLayout, 'images'> & {
+  images: (ImageSlot & { status: SeedImageStatus; annotations: Record<string, unknown>[] })[];
+};
 
 function planDemo(): PlannedDataset[] {
   return seedLayout(DEMO_RECIPE).map((dataset) => ({
@@ -73,7 +75,9 @@ describe('the demo seed plan', () => {
     expect(street.images.some((i) => i.status === 'new' && i.annotations.length === 0)).toBe(true);
     expect(new Set(street.images.map((i) => i.directory_path)).size).toBeGreaterThanOrEqual(3);
     expect(new Set(all.map((a) => a.name))).toEqual(new Set(street.classes.map((c) => c.name)));
-    expect(all.some((a) => !Array.isArray(a.attributes) && (a.attributes as Record<string, unknown>).occluded === true)).toBe(true);
+    expect(
+      all.some((a) => !Array.isArray(a.attributes) && (a.attributes as Record<string, unknown>).occluded === true),
+    ).toBe(true);
     expect(all.some((a) => 'tracking_id' in a)).toBe(true); // an unknown field to round-trip
   });
 
@@ -108,7 +112,10 @@ describe('the demo seed plan', () => {
     for (const dataset of datasets) {
       for (const image of dataset.images) {
         expect(annotationListProblems(image.annotations, dataset.classes, dataset.annotation_types)).toEqual([]);
-        const canonical = canonicalizeAnnotations(image.annotations, { classes: dataset.classes, annotationTypes: dataset.annotation_types });
+        const canonical = canonicalizeAnnotations(image.annotations, {
+          classes: dataset.classes,
+          annotationTypes: dataset.annotation_types,
+        });
         expect(canonical.ok).toBe(true);
         if (canonical.ok) expect(canonical.list.json).toBe(JSON.stringify(image.annotations));
         for (const a of image.annotations) {

@@ -38,7 +38,8 @@ describe('createRandom', () => {
   it('makes lowercase UUID v4 strings without repeats', () => {
     const random = createRandom('ids');
     const ids = Array.from({ length: 10000 }, () => random.uuid());
-    for (const id of ids.slice(0, 200)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids.slice(0, 200))
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(new Set(ids).size).toBe(ids.length);
   });
 

@@ -11,13 +11,43 @@ const classes = [
 const types = ['bbox', 'polygon', 'polyline', 'keypoint'];
 const tail = { confidence: 1, created_by: null, attributes: [] };
 const box = { id: 'a', name: 'car', type: 'bbox', bounding_box: { x: 1, y: 2, w: 3, h: 4 }, ...tail };
-const ring = [{ x: 0, y: 0 }, { x: 4, y: 0 }, { x: 4, y: 3 }];
-const polygon = { id: 'p', name: 'road', type: 'polygon', polygon: { paths: [ring] }, bounding_box: { x: 0, y: 0, w: 4, h: 3 }, ...tail };
-const polyline = { id: 'l', name: 'lane', type: 'polyline', polyline: { path: [{ x: 1, y: 1 }, { x: 3, y: 5 }] }, bounding_box: { x: 1, y: 1, w: 2, h: 4 }, ...tail };
+const ring = [
+  { x: 0, y: 0 },
+  { x: 4, y: 0 },
+  { x: 4, y: 3 },
+];
+const polygon = {
+  id: 'p',
+  name: 'road',
+  type: 'polygon',
+  polygon: { paths: [ring] },
+  bounding_box: { x: 0, y: 0, w: 4, h: 3 },
+  ...tail,
+};
+const polyline = {
+  id: 'l',
+  name: 'lane',
+  type: 'polyline',
+  polyline: {
+    path: [
+      { x: 1, y: 1 },
+      { x: 3, y: 5 },
+    ],
+  },
+  bounding_box: { x: 1, y: 1, w: 2, h: 4 },
+  ...tail,
+};
 const keypoint = { id: 'k', name: 'head', type: 'keypoint', keypoint: { x: 1, y: 1 }, ...tail };
 
 describe('annotationProblems', () => {
-  it.each([box, polygon, polyline, keypoint, { ...box, name: 'thing' }, { ...box, extra: { kept: true }, confidence: null, created_by: 'u' }])('accepts a valid %j', (annotation) => {
+  it.each([
+    box,
+    polygon,
+    polyline,
+    keypoint,
+    { ...box, name: 'thing' },
+    { ...box, extra: { kept: true }, confidence: null, created_by: 'u' },
+  ])('accepts a valid %j', (annotation) => {
     expect(annotationProblems(annotation, classes, types)).toEqual([]);
   });
 
@@ -33,23 +63,40 @@ describe('annotationProblems', () => {
     ['a ring of two points', { ...polygon, polygon: { paths: [ring.slice(0, 2)] } }, /paths\[0\]: needs at least 3/],
     ['no rings', { ...polygon, polygon: { paths: [] } }, /^polygon/],
     ['the legacy path form', { ...polygon, polygon: { path: ring } }, /^polygon/],
-    ['a point with an extra key', { ...polygon, polygon: { paths: [[...ring.slice(0, 2), { x: 4, y: 3, z: 1 }]] } }, /paths\[0\]\[2\]/],
-    ['a polygon box that is not the enclosing rectangle', { ...polygon, bounding_box: { x: 0, y: 0, w: 5, h: 3 } }, /enclosing rectangle/],
+    [
+      'a point with an extra key',
+      { ...polygon, polygon: { paths: [[...ring.slice(0, 2), { x: 4, y: 3, z: 1 }]] } },
+      /paths\[0\]\[2\]/,
+    ],
+    [
+      'a polygon box that is not the enclosing rectangle',
+      { ...polygon, bounding_box: { x: 0, y: 0, w: 5, h: 3 } },
+      /enclosing rectangle/,
+    ],
     ['a one-point polyline', { ...polyline, polyline: { path: [{ x: 1, y: 1 }] } }, /at least 2/],
-    ['a bounding box on a keypoint', { ...keypoint, bounding_box: { x: 0, y: 0, w: 1, h: 1 } }, /not allowed on a keypoint/],
+    [
+      'a bounding box on a keypoint',
+      { ...keypoint, bounding_box: { x: 0, y: 0, w: 1, h: 1 } },
+      /not allowed on a keypoint/,
+    ],
     ['polygon geometry on a bbox', { ...box, polygon: { paths: [ring] } }, /polygon: not allowed on a bbox/],
     ['a confidence above 1', { ...box, confidence: 1.2 }, /^confidence/],
     ['a numeric created_by', { ...box, created_by: 7 }, /^created_by/],
     ['string attributes', { ...box, attributes: 'occluded' }, /^attributes/],
   ])('rejects %s', (_label, annotation, problem) => {
     const problems = annotationProblems(annotation as Record<string, unknown>, classes, types);
-    expect(problems.some((p) => problem.test(p)), problems.join('; ')).toBe(true);
+    expect(
+      problems.some((p) => problem.test(p)),
+      problems.join('; '),
+    ).toBe(true);
   });
 });
 
 describe('annotationListProblems', () => {
   it('reports duplicate ids with their index', () => {
-    expect(annotationListProblems([box, polygon, { ...keypoint, id: 'a' }], classes, types)).toEqual(['[2] id: duplicate "a"']);
+    expect(annotationListProblems([box, polygon, { ...keypoint, id: 'a' }], classes, types)).toEqual([
+      '[2] id: duplicate "a"',
+    ]);
   });
 
   it('refuses more than 10,000 annotations per image', () => {

@@ -12,9 +12,23 @@ const rules: AnnotationRules = {
 };
 
 const bbox = { id: 'a', name: 'car', type: 'bbox', bounding_box: { x: 1, y: 2, w: 3, h: 4 } };
-const ring = [{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 5 }];
+const ring = [
+  { x: 0, y: 0 },
+  { x: 10, y: 0 },
+  { x: 10, y: 5 },
+];
 const polygon = { id: 'p', name: 'road', type: 'polygon', polygon: { paths: [ring] } };
-const polyline = { id: 'l', name: 'lane', type: 'polyline', polyline: { path: [{ x: 1, y: 1 }, { x: 4, y: 9 }] } };
+const polyline = {
+  id: 'l',
+  name: 'lane',
+  type: 'polyline',
+  polyline: {
+    path: [
+      { x: 1, y: 1 },
+      { x: 4, y: 9 },
+    ],
+  },
+};
 const keypoint = { id: 'k', name: 'head', type: 'keypoint', keypoint: { x: 3, y: 4 } };
 
 function canonical(list: unknown[]) {
@@ -31,7 +45,10 @@ function problems(list: unknown) {
 
 describe('canonical output', () => {
   it('fills defaults and orders keys: id, name, type, geometry, bounding_box, confidence, created_by, attributes, extras', () => {
-    const list = canonical([{ extra: 'kept', ...bbox }, { ...polygon, confidence: 0.87, created_by: 'u-17', attributes: { a: 1 } }]);
+    const list = canonical([
+      { extra: 'kept', ...bbox },
+      { ...polygon, confidence: 0.87, created_by: 'u-17', attributes: { a: 1 } },
+    ]);
     expect(JSON.stringify(list.annotations[0])).toBe(
       '{"id":"a","name":"car","type":"bbox","bounding_box":{"x":1,"y":2,"w":3,"h":4},"confidence":1,"created_by":null,"attributes":[],"extra":"kept"}',
     );
@@ -42,7 +59,16 @@ describe('canonical output', () => {
       created_by: 'u-17',
       attributes: { a: 1 },
     });
-    expect(Object.keys(list.annotations[1]!)).toEqual(['id', 'name', 'type', 'polygon', 'bounding_box', 'confidence', 'created_by', 'attributes']);
+    expect(Object.keys(list.annotations[1]!)).toEqual([
+      'id',
+      'name',
+      'type',
+      'polygon',
+      'bounding_box',
+      'confidence',
+      'created_by',
+      'attributes',
+    ]);
     expect(list.count).toBe(2);
     expect(list.minConfidence).toBe(0.87);
     expect(list.json).toBe(JSON.stringify(list.annotations));
@@ -50,7 +76,11 @@ describe('canonical output', () => {
   });
 
   it('recomputes polygon/polyline bounding boxes over all rings, ignoring what was sent', () => {
-    const hole = [{ x: -5, y: 2 }, { x: 3, y: 2 }, { x: 3, y: 30 }];
+    const hole = [
+      { x: -5, y: 2 },
+      { x: 3, y: 2 },
+      { x: 3, y: 30 },
+    ];
     const list = canonical([
       { ...polygon, polygon: { paths: [ring, hole] }, bounding_box: { x: 99, y: 99, w: -1, h: 'junk' } },
       polyline,
@@ -60,7 +90,15 @@ describe('canonical output', () => {
   });
 
   it('allows zero-size boxes for degenerate polylines', () => {
-    const flat = { ...polyline, polyline: { path: [{ x: 1, y: 1 }, { x: 1, y: 1 }] } };
+    const flat = {
+      ...polyline,
+      polyline: {
+        path: [
+          { x: 1, y: 1 },
+          { x: 1, y: 1 },
+        ],
+      },
+    };
     expect(canonical([flat]).annotations[0]!.bounding_box).toEqual({ x: 1, y: 1, w: 0, h: 0 });
   });
 
@@ -76,7 +114,9 @@ describe('canonical output', () => {
   });
 
   it('preserves unknown keys verbatim, including one named __proto__', () => {
-    const raw = JSON.parse('{"id":"a","name":"car","type":"bbox","bounding_box":{"x":1,"y":2,"w":3,"h":4},"__proto__":{"evil":1},"nested":{"deep":[1,{"z":null}]}}');
+    const raw = JSON.parse(
+      '{"id":"a","name":"car","type":"bbox","bounding_box":{"x":1,"y":2,"w":3,"h":4},"__proto__":{"evil":1},"nested":{"deep":[1,{"z":null}]}}',
+    );
     const out = canonical([raw]).annotations[0]!;
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
     expect(JSON.parse(JSON.stringify(out)).nested).toEqual({ deep: [1, { z: null }] });
@@ -102,18 +142,58 @@ describe('validation problems (table)', () => {
     ['class type mismatch', [{ ...polyline, name: 'car' }], [{ index: 0, field: 'type' }]],
     ['unknown type', [{ ...bbox, type: 'circle' }], [{ index: 0, field: 'type' }]],
     ['bbox missing box', [{ id: 'a', name: 'car', type: 'bbox' }], [{ index: 0, field: 'bounding_box' }]],
-    ['bbox zero width', [{ ...bbox, bounding_box: { x: 0, y: 0, w: 0, h: 1 } }], [{ index: 0, field: 'bounding_box.w' }]],
-    ['bbox negative height', [{ ...bbox, bounding_box: { x: 0, y: 0, w: 1, h: -1 } }], [{ index: 0, field: 'bounding_box.h' }]],
-    ['bbox extra key', [{ ...bbox, bounding_box: { x: 0, y: 0, w: 1, h: 1, z: 1 } }], [{ index: 0, field: 'bounding_box.z' }]],
-    ['bbox string number', [{ ...bbox, bounding_box: { x: '0', y: 0, w: 1, h: 1 } }], [{ index: 0, field: 'bounding_box.x' }]],
+    [
+      'bbox zero width',
+      [{ ...bbox, bounding_box: { x: 0, y: 0, w: 0, h: 1 } }],
+      [{ index: 0, field: 'bounding_box.w' }],
+    ],
+    [
+      'bbox negative height',
+      [{ ...bbox, bounding_box: { x: 0, y: 0, w: 1, h: -1 } }],
+      [{ index: 0, field: 'bounding_box.h' }],
+    ],
+    [
+      'bbox extra key',
+      [{ ...bbox, bounding_box: { x: 0, y: 0, w: 1, h: 1, z: 1 } }],
+      [{ index: 0, field: 'bounding_box.z' }],
+    ],
+    [
+      'bbox string number',
+      [{ ...bbox, bounding_box: { x: '0', y: 0, w: 1, h: 1 } }],
+      [{ index: 0, field: 'bounding_box.x' }],
+    ],
     ['geometry of another type', [{ ...bbox, polygon: { paths: [ring] } }], [{ index: 0, field: 'polygon' }]],
-    ['keypoint with bounding box', [{ ...keypoint, bounding_box: { x: 0, y: 0, w: 1, h: 1 } }], [{ index: 0, field: 'bounding_box' }]],
-    ['polygon ring too short', [{ ...polygon, polygon: { paths: [ring.slice(0, 2)] } }], [{ index: 0, field: 'polygon.paths[0]' }]],
+    [
+      'keypoint with bounding box',
+      [{ ...keypoint, bounding_box: { x: 0, y: 0, w: 1, h: 1 } }],
+      [{ index: 0, field: 'bounding_box' }],
+    ],
+    [
+      'polygon ring too short',
+      [{ ...polygon, polygon: { paths: [ring.slice(0, 2)] } }],
+      [{ index: 0, field: 'polygon.paths[0]' }],
+    ],
     ['polygon no rings', [{ ...polygon, polygon: { paths: [] } }], [{ index: 0, field: 'polygon.paths' }]],
-    ['polygon path and paths', [{ ...polygon, polygon: { paths: [ring], path: ring } }], [{ index: 0, field: 'polygon' }]],
-    ['polygon extra key', [{ ...polygon, polygon: { paths: [ring], closed: true } }], [{ index: 0, field: 'polygon.closed' }]],
-    ['point extra key', [{ ...polygon, polygon: { paths: [[...ring.slice(0, 2), { x: 1, y: 1, z: 0 }]] } }], [{ index: 0, field: 'polygon.paths[0][2].z' }]],
-    ['polyline one point', [{ ...polyline, polyline: { path: [{ x: 1, y: 1 }] } }], [{ index: 0, field: 'polyline.path' }]],
+    [
+      'polygon path and paths',
+      [{ ...polygon, polygon: { paths: [ring], path: ring } }],
+      [{ index: 0, field: 'polygon' }],
+    ],
+    [
+      'polygon extra key',
+      [{ ...polygon, polygon: { paths: [ring], closed: true } }],
+      [{ index: 0, field: 'polygon.closed' }],
+    ],
+    [
+      'point extra key',
+      [{ ...polygon, polygon: { paths: [[...ring.slice(0, 2), { x: 1, y: 1, z: 0 }]] } }],
+      [{ index: 0, field: 'polygon.paths[0][2].z' }],
+    ],
+    [
+      'polyline one point',
+      [{ ...polyline, polyline: { path: [{ x: 1, y: 1 }] } }],
+      [{ index: 0, field: 'polyline.path' }],
+    ],
     ['keypoint not an object', [{ ...keypoint, keypoint: [3, 4] }], [{ index: 0, field: 'keypoint' }]],
     ['confidence above 1', [{ ...bbox, confidence: 1.5 }], [{ index: 0, field: 'confidence' }]],
     ['confidence as text', [{ ...bbox, confidence: '0.5' }], [{ index: 0, field: 'confidence' }]],
@@ -124,7 +204,9 @@ describe('validation problems (table)', () => {
 
   for (const [label, input, expected] of cases) {
     it(label, () => {
-      const found = problems(input).map((p) => (p.index === undefined ? { field: p.field } : { index: p.index, field: p.field }));
+      const found = problems(input).map((p) =>
+        p.index === undefined ? { field: p.field } : { index: p.index, field: p.field },
+      );
       expect(found).toEqual(expected);
     });
   }

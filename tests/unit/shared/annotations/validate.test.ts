@@ -3,13 +3,41 @@ import { canonicalizeForSave, validateAnnotations } from '../../../../shared/ann
 import type { Annotation } from '../../../../shared/api';
 
 const box = { id: 'a1', name: 'car', type: 'bbox', bounding_box: { x: 10, y: 20, w: 100, h: 50 } };
-const poly = { id: 'a2', name: 'road', type: 'polygon', polygon: { paths: [[{ x: 0, y: 0 }, { x: 50, y: 0 }, { x: 50, y: 40 }]] } };
-const line = { id: 'a3', name: 'lane', type: 'polyline', polyline: { path: [{ x: 0, y: 0 }, { x: 5, y: 5 }] } };
+const poly = {
+  id: 'a2',
+  name: 'road',
+  type: 'polygon',
+  polygon: {
+    paths: [
+      [
+        { x: 0, y: 0 },
+        { x: 50, y: 0 },
+        { x: 50, y: 40 },
+      ],
+    ],
+  },
+};
+const line = {
+  id: 'a3',
+  name: 'lane',
+  type: 'polyline',
+  polyline: {
+    path: [
+      { x: 0, y: 0 },
+      { x: 5, y: 5 },
+    ],
+  },
+};
 const point = { id: 'a4', name: 'nose', type: 'keypoint', keypoint: { x: 1, y: 2 } };
 
 const dataset = {
   annotation_types: ['bbox', 'polygon', 'polyline', 'keypoint'],
-  classes: [{ name: 'car', type: 'bbox' }, { name: 'road' }, { name: 'lane', type: 'polyline' }, { name: 'nose', type: null }],
+  classes: [
+    { name: 'car', type: 'bbox' },
+    { name: 'road' },
+    { name: 'lane', type: 'polyline' },
+    { name: 'nose', type: null },
+  ],
 };
 
 describe('validateAnnotations: valid input', () => {
@@ -17,10 +45,42 @@ describe('validateAnnotations: valid input', () => {
     const list = [
       { ...box, confidence: null, created_by: null, attributes: { occluded: 'true' }, extra: 'kept' },
       { ...poly, confidence: 0.87, created_by: 'u-17', attributes: [], bounding_box: { x: -1, y: -1, w: 0, h: 0 } },
-      { ...line, polyline: { path: [{ x: -5, y: -5 }, { x: -5, y: -5 }] } },
+      {
+        ...line,
+        polyline: {
+          path: [
+            { x: -5, y: -5 },
+            { x: -5, y: -5 },
+          ],
+        },
+      },
       point,
-      { id: 'legacy', name: 'road', type: 'polygon', polygon: { path: [{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 1, y: 1 }] } },
-      { ...poly, id: 'holes', polygon: { paths: [poly.polygon.paths[0], [{ x: 1, y: 1 }, { x: 2, y: 1 }, { x: 2, y: 2 }]] } },
+      {
+        id: 'legacy',
+        name: 'road',
+        type: 'polygon',
+        polygon: {
+          path: [
+            { x: 0, y: 0 },
+            { x: 1, y: 0 },
+            { x: 1, y: 1 },
+          ],
+        },
+      },
+      {
+        ...poly,
+        id: 'holes',
+        polygon: {
+          paths: [
+            poly.polygon.paths[0],
+            [
+              { x: 1, y: 1 },
+              { x: 2, y: 1 },
+              { x: 2, y: 2 },
+            ],
+          ],
+        },
+      },
     ];
     expect(validateAnnotations(list, dataset)).toEqual([]);
     expect(validateAnnotations([])).toEqual([]);
@@ -40,18 +100,74 @@ describe('validateAnnotations: one problem each', () => {
     ['bbox with NaN', { ...box, bounding_box: { x: Number.NaN, y: 0, w: 1, h: 1 } }, 'bounding_box.x', /finite/],
     ['bbox with Infinity', { ...box, bounding_box: { x: 0, y: Infinity, w: 1, h: 1 } }, 'bounding_box.y', /finite/],
     ['bbox with string', { ...box, bounding_box: { x: '0', y: 0, w: 1, h: 1 } }, 'bounding_box.x', /finite/],
-    ['bbox with extra key', { ...box, bounding_box: { x: 0, y: 0, w: 1, h: 1, z: 1 } }, 'bounding_box', /unexpected key "z"/],
+    [
+      'bbox with extra key',
+      { ...box, bounding_box: { x: 0, y: 0, w: 1, h: 1, z: 1 } },
+      'bounding_box',
+      /unexpected key "z"/,
+    ],
     ['bbox with polygon', { ...box, polygon: poly.polygon }, 'polygon', /must not have "polygon"/],
     ['polygon missing', { ...poly, polygon: undefined }, 'polygon', /required/],
     ['polygon with no rings', { ...poly, polygon: { paths: [] } }, 'polygon.paths', /at least one ring/],
-    ['polygon ring of 2', { ...poly, polygon: { paths: [[{ x: 0, y: 0 }, { x: 1, y: 1 }]] } }, 'polygon.paths[0]', /at least 3/],
-    ['polygon path and paths', { ...poly, polygon: { ...poly.polygon, path: poly.polygon.paths[0] } }, 'polygon', /both/],
-    ['polygon point extra key', { ...poly, polygon: { paths: [[{ x: 0, y: 0, z: 0 }, { x: 1, y: 0 }, { x: 1, y: 1 }]] } }, 'polygon.paths[0][0]', /unexpected key/],
-    ['polygon point not object', { ...poly, polygon: { paths: [[[0, 0], { x: 1, y: 0 }, { x: 1, y: 1 }]] } }, 'polygon.paths[0][0]', /point/],
-    ['polygon geometry extra key', { ...poly, polygon: { ...poly.polygon, holes: [] } }, 'polygon', /unexpected key "holes"/],
+    [
+      'polygon ring of 2',
+      {
+        ...poly,
+        polygon: {
+          paths: [
+            [
+              { x: 0, y: 0 },
+              { x: 1, y: 1 },
+            ],
+          ],
+        },
+      },
+      'polygon.paths[0]',
+      /at least 3/,
+    ],
+    [
+      'polygon path and paths',
+      { ...poly, polygon: { ...poly.polygon, path: poly.polygon.paths[0] } },
+      'polygon',
+      /both/,
+    ],
+    [
+      'polygon point extra key',
+      {
+        ...poly,
+        polygon: {
+          paths: [
+            [
+              { x: 0, y: 0, z: 0 },
+              { x: 1, y: 0 },
+              { x: 1, y: 1 },
+            ],
+          ],
+        },
+      },
+      'polygon.paths[0][0]',
+      /unexpected key/,
+    ],
+    [
+      'polygon point not object',
+      { ...poly, polygon: { paths: [[[0, 0], { x: 1, y: 0 }, { x: 1, y: 1 }]] } },
+      'polygon.paths[0][0]',
+      /point/,
+    ],
+    [
+      'polygon geometry extra key',
+      { ...poly, polygon: { ...poly.polygon, holes: [] } },
+      'polygon',
+      /unexpected key "holes"/,
+    ],
     ['polyline of 1', { ...line, polyline: { path: [{ x: 0, y: 0 }] } }, 'polyline.path', /at least 2/],
     ['polyline not a list', { ...line, polyline: { path: 'x' } }, 'polyline.path', /list of points/],
-    ['keypoint with box', { ...point, bounding_box: { x: 0, y: 0, w: 1, h: 1 } }, 'bounding_box', /must not have a bounding_box/],
+    [
+      'keypoint with box',
+      { ...point, bounding_box: { x: 0, y: 0, w: 1, h: 1 } },
+      'bounding_box',
+      /must not have a bounding_box/,
+    ],
     ['keypoint missing', { ...point, keypoint: undefined }, 'keypoint', /required/],
     ['keypoint NaN', { ...point, keypoint: { x: 0, y: Number.NaN } }, 'keypoint.y', /finite/],
     ['confidence > 1', { ...box, confidence: 1.5 }, 'confidence', /0 to 1/],
@@ -69,7 +185,9 @@ describe('validateAnnotations: one problem each', () => {
 
 describe('validateAnnotations: lists and datasets', () => {
   it('flags duplicate ids at the later annotation', () => {
-    expect(validateAnnotations([box, { ...poly, id: 'a1' }])).toEqual([{ index: 1, field: 'id', message: 'duplicates the id of annotation #1' }]);
+    expect(validateAnnotations([box, { ...poly, id: 'a1' }])).toEqual([
+      { index: 1, field: 'id', message: 'duplicates the id of annotation #1' },
+    ]);
   });
 
   it('rejects a non-list and non-object items without throwing', () => {
@@ -79,7 +197,9 @@ describe('validateAnnotations: lists and datasets', () => {
 
   it('limits a list to 10,000 annotations and caps the report at 100 problems', () => {
     const many = Array.from({ length: 10_001 }, (_, i) => ({ ...point, id: `p${i}` }));
-    expect(validateAnnotations(many)).toEqual([{ field: 'annotations', message: 'at most 10000 annotations per image (got 10001)' }]);
+    expect(validateAnnotations(many)).toEqual([
+      { field: 'annotations', message: 'at most 10000 annotations per image (got 10001)' },
+    ]);
     const broken = Array.from({ length: 500 }, () => ({ ...box, id: '' }));
     expect(validateAnnotations(broken)).toHaveLength(100);
   });
@@ -96,7 +216,11 @@ describe('validateAnnotations: lists and datasets', () => {
     expect(problems).toEqual([
       { index: 0, field: 'name', message: '"truck" is not a class of this dataset' },
       { index: 1, field: 'type', message: 'class "lane" takes polyline annotations, not bbox' },
-      { index: 2, field: 'type', message: 'this dataset does not allow keypoint annotations (allowed: bbox, polyline)' },
+      {
+        index: 2,
+        field: 'type',
+        message: 'this dataset does not allow keypoint annotations (allowed: bbox, polyline)',
+      },
     ]);
   });
 });
@@ -106,15 +230,46 @@ describe('canonicalizeForSave', () => {
     const input = [
       { ...box, attributes: { a: [1, { b: null }] }, unknown_field: { deep: true } },
       { ...poly, bounding_box: { x: 999, y: 999, w: 1, h: 1 }, extra: 'kept' },
-      { id: 'legacy', name: 'road', type: 'polygon', polygon: { path: [{ x: 3, y: -2 }, { x: 1, y: 0 }, { x: 1, y: 4 }] } },
-      { ...line, polyline: { path: [{ x: 7, y: 7 }, { x: 7, y: 2 }] } },
+      {
+        id: 'legacy',
+        name: 'road',
+        type: 'polygon',
+        polygon: {
+          path: [
+            { x: 3, y: -2 },
+            { x: 1, y: 0 },
+            { x: 1, y: 4 },
+          ],
+        },
+      },
+      {
+        ...line,
+        polyline: {
+          path: [
+            { x: 7, y: 7 },
+            { x: 7, y: 2 },
+          ],
+        },
+      },
       point,
       { id: 'future', name: 'x', type: 'ellipse', ellipse: { rx: 1 } },
     ] as Annotation[];
     const out = canonicalizeForSave(input);
     expect(out[0]).toEqual(input[0]);
     expect(out[1]).toEqual({ ...poly, bounding_box: { x: 0, y: 0, w: 50, h: 40 }, extra: 'kept' });
-    expect(out[2]).toEqual({ ...input[2], polygon: { paths: [[{ x: 3, y: -2 }, { x: 1, y: 0 }, { x: 1, y: 4 }]] }, bounding_box: { x: 1, y: -2, w: 2, h: 6 } });
+    expect(out[2]).toEqual({
+      ...input[2],
+      polygon: {
+        paths: [
+          [
+            { x: 3, y: -2 },
+            { x: 1, y: 0 },
+            { x: 1, y: 4 },
+          ],
+        ],
+      },
+      bounding_box: { x: 1, y: -2, w: 2, h: 6 },
+    });
     expect(out[3]?.bounding_box).toEqual({ x: 7, y: 2, w: 0, h: 5 });
     expect(out[4]).toBe(input[4]);
     expect(out[5]).toBe(input[5]);

@@ -30,7 +30,13 @@ const UNIVERSAL_BAD: [string, unknown][] = [
 ];
 
 const point = (x: number, y: number) => ({ x, y });
-const bbox = (extra: Record<string, unknown> = {}) => ({ id: 'a1', name: 'car', type: 'bbox', bounding_box: { x: 0, y: 0, w: 5, h: 5 }, ...extra });
+const bbox = (extra: Record<string, unknown> = {}) => ({
+  id: 'a1',
+  name: 'car',
+  type: 'bbox',
+  bounding_box: { x: 0, y: 0, w: 5, h: 5 },
+  ...extra,
+});
 const save = (patch: Record<string, unknown>) => ({ imageId: ID, annotations: [bbox()], ifMatch: null, ...patch });
 const page = (patch: Record<string, unknown>) => ({ datasetId: ID, limit: 10, offset: 0, ...patch });
 
@@ -95,15 +101,36 @@ const CHANNEL_BAD: Partial<Record<ChannelName, [string, unknown][]>> = {
     ['annotation without id', save({ annotations: [{ name: 'car', type: 'bbox' }] })],
     ['annotation id 1 MB', save({ annotations: [bbox({ id: MB })] })],
     ['NaN coordinate', save({ annotations: [bbox({ bounding_box: { x: Number.NaN, y: 0, w: 1, h: 1 } })] })],
-    ['Infinity coordinate', save({ annotations: [bbox({ bounding_box: { x: 0, y: Number.POSITIVE_INFINITY, w: 1, h: 1 } })] })],
+    [
+      'Infinity coordinate',
+      save({ annotations: [bbox({ bounding_box: { x: 0, y: Number.POSITIVE_INFINITY, w: 1, h: 1 } })] }),
+    ],
     ['coordinate as text', save({ annotations: [bbox({ bounding_box: { x: '0', y: 0, w: 1, h: 1 } })] })],
     ['extra key in a box', save({ annotations: [bbox({ bounding_box: { x: 0, y: 0, w: 1, h: 1, z: 0 } })] })],
-    ['NaN polygon point', save({ annotations: [{ id: 'p', name: 'road', type: 'polygon', polygon: { paths: [[point(0, 0), point(Number.NaN, 1), point(2, 2)]] } }] })],
-    ['polygon paths an object', save({ annotations: [{ id: 'p', name: 'road', type: 'polygon', polygon: { paths: { 0: [] } } }] })],
+    [
+      'NaN polygon point',
+      save({
+        annotations: [
+          {
+            id: 'p',
+            name: 'road',
+            type: 'polygon',
+            polygon: { paths: [[point(0, 0), point(Number.NaN, 1), point(2, 2)]] },
+          },
+        ],
+      }),
+    ],
+    [
+      'polygon paths an object',
+      save({ annotations: [{ id: 'p', name: 'road', type: 'polygon', polygon: { paths: { 0: [] } } }] }),
+    ],
     ['confidence above 1', save({ annotations: [bbox({ confidence: 1.5 })] })],
     ['confidence Infinity', save({ annotations: [bbox({ confidence: Number.POSITIVE_INFINITY })] })],
     ['10 001 annotations', save({ annotations: Array.from({ length: 10_001 }, (_, i) => bbox({ id: `a${i}` })) })],
-    ['__proto__ inside an annotation', save({ annotations: [JSON.parse('{"id":"a","name":"car","type":"bbox","__proto__":{"x":1}}')] })],
+    [
+      '__proto__ inside an annotation',
+      save({ annotations: [JSON.parse('{"id":"a","name":"car","type":"bbox","__proto__":{"x":1}}')] }),
+    ],
     ['constructor inside attributes', save({ annotations: [bbox({ attributes: { constructor: 'x' } })] })],
     ['ifMatch 1 MB', save({ ifMatch: MB })],
     ['ifMatch a number', save({ ifMatch: 5 })],
@@ -156,7 +183,11 @@ beforeAll(async () => {
     emit: () => {},
     keychainService: `pictograph-test-${randomUUID()}`,
   });
-  router = createRouter({ handlers: core.handlers, isTrustedSender: trustedOrigin(APP), log: (level, message) => logs.push(`${level} ${message}`) });
+  router = createRouter({
+    handlers: core.handlers,
+    isTrustedSender: trustedOrigin(APP),
+    log: (level, message) => logs.push(`${level} ${message}`),
+  });
 });
 afterAll(async () => {
   await core.dispose();
@@ -183,40 +214,78 @@ describe('every channel refuses malformed requests through the router', () => {
 
   it('nothing crashed: no handler threw, and the app still answers', async () => {
     expect(logs.filter((l) => l.startsWith('error'))).toEqual([]);
-    expect(await router.dispatch('app:info', {}, ctx)).toMatchObject({ ok: true, value: { name: 'Pictograph Review', host: 'harness' } });
+    expect(await router.dispatch('app:info', {}, ctx)).toMatchObject({
+      ok: true,
+      value: { name: 'Pictograph Review', host: 'harness' },
+    });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 
 describe('signed out, well-formed calls that need a connection answer not_connected', () => {
-  const needsConnection: ChannelName[] = ['datasets:list', 'datasets:get', 'images:page', 'images:metadata', 'annotations:get', 'annotations:save', 'review:submit'];
+  const needsConnection: ChannelName[] = [
+    'datasets:list',
+    'datasets:get',
+    'images:page',
+    'images:metadata',
+    'annotations:get',
+    'annotations:save',
+    'review:submit',
+  ];
 
   it.each(needsConnection)('%s', async (channel) => {
-    expect(await router.dispatch(channel, VALID[channel], ctx)).toMatchObject({ ok: false, error: { code: 'not_connected' } });
+    expect(await router.dispatch(channel, VALID[channel], ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'not_connected' },
+    });
   });
 
   it('channels that work signed out answer normally', async () => {
-    expect(await router.dispatch('connection:status', VALID['connection:status'], ctx)).toMatchObject({ ok: true, value: { state: 'signed-out', keyPrefix: null } });
+    expect(await router.dispatch('connection:status', VALID['connection:status'], ctx)).toMatchObject({
+      ok: true,
+      value: { state: 'signed-out', keyPrefix: null },
+    });
     expect(await router.dispatch('rateLimit:get', {}, ctx)).toEqual({ ok: true, value: null });
-    expect(await router.dispatch('media:url', VALID['media:url'], ctx)).toEqual({ ok: true, value: { url: `${APP}/media/${ID}/full` } });
+    expect(await router.dispatch('media:url', VALID['media:url'], ctx)).toEqual({
+      ok: true,
+      value: { url: `${APP}/media/${ID}/full` },
+    });
     const profiles = await router.dispatch('connection:profiles', {}, ctx);
-    expect(profiles).toMatchObject({ ok: true, value: [{ id: 'demo', hasKey: false }, { id: 'cloud', hasKey: false }] });
+    expect(profiles).toMatchObject({
+      ok: true,
+      value: [
+        { id: 'demo', hasKey: false },
+        { id: 'cloud', hasKey: false },
+      ],
+    });
   });
 
   it('a key that is not a Pictograph key is refused before any network call', async () => {
-    const result = await router.dispatch('connection:connect', { baseUrl: 'http://127.0.0.1:1', apiKey: 'hunter2\nX-Evil: 1' }, ctx);
+    const result = await router.dispatch(
+      'connection:connect',
+      { baseUrl: 'http://127.0.0.1:1', apiKey: 'hunter2\nX-Evil: 1' },
+      ctx,
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_api_key' } });
   });
 
   it('a resume of an unknown profile is not_found, of a profile without a key is not_connected', async () => {
-    expect(await router.dispatch('connection:resume', { profileId: 'nope' }, ctx)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await router.dispatch('connection:resume', { profileId: 'cloud' }, ctx)).toMatchObject({ ok: false, error: { code: 'not_connected' } });
+    expect(await router.dispatch('connection:resume', { profileId: 'nope' }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await router.dispatch('connection:resume', { profileId: 'cloud' }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'not_connected' },
+    });
   });
 
   it('media for a signed-out session is 401 and an unknown media URL 404, never a throw', async () => {
     expect((await core.resolveMedia({ url: `${APP}/media/${ID}/full`, headers: {} })).status).toBe(401);
     expect((await core.resolveMedia({ url: `${APP}/media/${ID}/huge`, headers: {} })).status).toBe(404);
     expect((await core.resolveMedia({ url: 'javascript:alert(1)', headers: {} })).status).toBe(404);
-    expect((await core.resolveMedia({ url: `${APP}/media/${encodeURIComponent(MB)}/full`, headers: {} })).status).toBe(404);
+    expect((await core.resolveMedia({ url: `${APP}/media/${encodeURIComponent(MB)}/full`, headers: {} })).status).toBe(
+      404,
+    );
   });
 });

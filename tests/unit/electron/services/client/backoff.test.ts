@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { abortableSleep, backoffDelayMs, parseRetryAfterSeconds } from '../../../../../electron/services/client/backoff';
+import {
+  abortableSleep,
+  backoffDelayMs,
+  parseRetryAfterSeconds,
+} from '../../../../../electron/services/client/backoff';
 
 describe('backoffDelayMs', () => {
   it.each([

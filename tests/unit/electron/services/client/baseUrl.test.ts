@@ -45,7 +45,9 @@ describe('BaseUrl', () => {
 
   it('builds API URLs under the prefix with encoded query values, skipping undefined', () => {
     const url = base.api('/images/', { dataset_id: 'a b', status: undefined, limit: 10, include_archived: false });
-    expect(url.href).toBe('https://proxy.example/pictograph/api/v1/developer/images/?dataset_id=a+b&limit=10&include_archived=false');
+    expect(url.href).toBe(
+      'https://proxy.example/pictograph/api/v1/developer/images/?dataset_id=a+b&limit=10&include_archived=false',
+    );
   });
 
   it('lets the key go only to the configured origin and its API path', () => {

@@ -5,7 +5,10 @@ import { decodeList, decodeObject, parseJsonBody } from '../../../../../electron
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-function response(body: string | Uint8Array, headers: Record<string, string> = { 'content-type': JSON_TYPE }): HttpResponse {
+function response(
+  body: string | Uint8Array,
+  headers: Record<string, string> = { 'content-type': JSON_TYPE },
+): HttpResponse {
   return {
     status: 200,
     headers: new Headers(headers),
@@ -47,7 +50,11 @@ const image = {
 
 describe('decoding responses', () => {
   it('decodes a bare list with X-Total-Count', () => {
-    const page = decodeList(response(JSON.stringify([dataset]), { 'content-type': JSON_TYPE, 'x-total-count': '7' }), datasetSchema, 'GET /d');
+    const page = decodeList(
+      response(JSON.stringify([dataset]), { 'content-type': JSON_TYPE, 'x-total-count': '7' }),
+      datasetSchema,
+      'GET /d',
+    );
     expect(page.items).toHaveLength(1);
     expect(page.total).toBe(7);
     expect(page.pagination).toBeNull();
@@ -64,21 +71,33 @@ describe('decoding responses', () => {
 
   it('accepts content_type for mime_type, unknown statuses and unknown fields (§12)', () => {
     const { mime_type: _dropped, ...rest } = image;
-    const decoded = decodeObject(response(JSON.stringify({ ...rest, content_type: 'image/png', extra: { a: 1 } })), imageMetaSchema, 'GET /i');
+    const decoded = decodeObject(
+      response(JSON.stringify({ ...rest, content_type: 'image/png', extra: { a: 1 } })),
+      imageMetaSchema,
+      'GET /i',
+    );
     expect(decoded.mime_type).toBe('image/png');
     expect(decoded.status).toBe('review');
     expect((decoded as Record<string, unknown>).extra).toEqual({ a: 1 });
   });
 
   it.each([
-    ['HTML with 200', response('<html><body>Login</body></html>', { 'content-type': 'text/html' }), /expected JSON but got "text\/html"/],
+    [
+      'HTML with 200',
+      response('<html><body>Login</body></html>', { 'content-type': 'text/html' }),
+      /expected JSON but got "text\/html"/,
+    ],
     ['no content type', response('[]', {}), /no content type/],
     ['truncated JSON', response('[{"id":"3f1c', { 'content-type': JSON_TYPE }), /malformed or truncated/],
     ['empty body', response('', { 'content-type': JSON_TYPE }), /empty/],
     ['invalid UTF-8', response(new Uint8Array([0x5b, 0xff, 0xfe, 0x5d])), /UTF-8/],
     ['wrong types', response(JSON.stringify([{ ...dataset, image_count: '2' }])), /\[0\]\.image_count/],
     ['an object where a list belongs', response(JSON.stringify({ items: [] })), /expected a list/],
-    ['a bad envelope pagination', response(JSON.stringify({ data: [], pagination: { has_more: 'yes' } })), /pagination/],
+    [
+      'a bad envelope pagination',
+      response(JSON.stringify({ data: [], pagination: { has_more: 'yes' } })),
+      /pagination/,
+    ],
   ])('rejects %s as bad_response', (_name, res, pattern) => {
     let caught: unknown;
     try {
@@ -91,11 +110,15 @@ describe('decoding responses', () => {
   });
 
   it('rejects an object that fits neither bare nor enveloped', () => {
-    expect(() => decodeObject(response(JSON.stringify({ data: { id: 5 } })), datasetSchema, 'GET /d')).toThrow(/unexpected response/);
+    expect(() => decodeObject(response(JSON.stringify({ data: { id: 5 } })), datasetSchema, 'GET /d')).toThrow(
+      /unexpected response/,
+    );
     expect(() => decodeObject(response('"hello"'), datasetSchema, 'GET /d')).toThrow(/unexpected response/);
   });
 
   it('accepts +json content types', () => {
-    expect(parseJsonBody(response('{"a":1}', { 'content-type': 'application/vnd.api+json' }), 'GET /x')).toEqual({ a: 1 });
+    expect(parseJsonBody(response('{"a":1}', { 'content-type': 'application/vnd.api+json' }), 'GET /x')).toEqual({
+      a: 1,
+    });
   });
 });

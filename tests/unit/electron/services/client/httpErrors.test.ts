@@ -41,7 +41,11 @@ describe('codeForStatus', () => {
 
 describe('errorFromResponse', () => {
   it('names the required and current role on 403', () => {
-    const e = fail(403, { error: 'forbidden', message: 'Insufficient role', details: { required_role: 'member', current_role: 'viewer' } });
+    const e = fail(403, {
+      error: 'forbidden',
+      message: 'Insufficient role',
+      details: { required_role: 'member', current_role: 'viewer' },
+    });
     expect(e.code).toBe('forbidden');
     expect(e.message).toBe('This needs the member role; your key is a viewer key.');
     expect(e.details).toEqual({ requiredRole: 'member', currentRole: 'viewer' });
@@ -68,15 +72,29 @@ describe('errorFromResponse', () => {
     const e = fail(422, {
       error: 'validation_error',
       message: 'Invalid annotations',
-      details: { errors: [{ index: 2, field: 'polygon.paths[0]', message: 'ring needs at least 3 points' }, { message: 'x' }, 'junk'] },
+      details: {
+        errors: [
+          { index: 2, field: 'polygon.paths[0]', message: 'ring needs at least 3 points' },
+          { message: 'x' },
+          'junk',
+        ],
+      },
     });
     expect(e.code).toBe('validation_error');
-    expect(e.details?.problems).toEqual([{ index: 2, field: 'polygon.paths[0]', message: 'ring needs at least 3 points' }, { message: 'x' }]);
+    expect(e.details?.problems).toEqual([
+      { index: 2, field: 'polygon.paths[0]', message: 'ring needs at least 3 points' },
+      { message: 'x' },
+    ]);
     expect(e.message).toMatch(/2 problems: annotation #3, polygon\.paths\[0\]: ring needs at least 3 points/);
   });
 
   it('reads FastAPI detail lists as validation problems (§12)', () => {
-    const e = fail(422, { detail: [{ loc: ['body', 'annotations', 1, 'bounding_box', 'w'], msg: 'must be > 0' }, { loc: ['query', 'limit'], msg: 'bad' }] });
+    const e = fail(422, {
+      detail: [
+        { loc: ['body', 'annotations', 1, 'bounding_box', 'w'], msg: 'must be > 0' },
+        { loc: ['query', 'limit'], msg: 'bad' },
+      ],
+    });
     expect(e.details?.problems).toEqual([
       { index: 1, field: 'bounding_box.w', message: 'must be > 0' },
       { field: 'limit', message: 'bad' },
@@ -84,7 +102,10 @@ describe('errorFromResponse', () => {
   });
 
   it('reads the nested error shape and bare detail strings (§12)', () => {
-    const nested = fail(409, { error: { code: 'conflict', message: 'Name taken', details: { existing_image_id: 'abc' } }, detail: 'x' });
+    const nested = fail(409, {
+      error: { code: 'conflict', message: 'Name taken', details: { existing_image_id: 'abc' } },
+      detail: 'x',
+    });
     expect(nested.code).toBe('conflict');
     expect(nested.message).toBe('Name taken');
     expect(nested.details).toEqual({ existing_image_id: 'abc' });
@@ -94,12 +115,16 @@ describe('errorFromResponse', () => {
   });
 
   it('carries the current ETag on 412 from details or the header', () => {
-    expect(fail(412, { error: 'precondition_failed', details: { current_etag: '"abc"' } }).details?.currentEtag).toBe('"abc"');
+    expect(fail(412, { error: 'precondition_failed', details: { current_etag: '"abc"' } }).details?.currentEtag).toBe(
+      '"abc"',
+    );
     expect(fail(412, '', { etag: '"def"' }).details?.currentEtag).toBe('"def"');
   });
 
   it('reports Retry-After on 429 from the header, else the body, else a default', () => {
-    expect(fail(429, { error: 'rate_limit_exceeded', retry_after: 120 }, { 'retry-after': '30' }).details).toEqual({ retryAfterSeconds: 30 });
+    expect(fail(429, { error: 'rate_limit_exceeded', retry_after: 120 }, { 'retry-after': '30' }).details).toEqual({
+      retryAfterSeconds: 30,
+    });
     const fromBody = fail(429, { error: 'rate_limit_exceeded', message: 'slow down', retry_after: 120 });
     expect(fromBody.code).toBe('rate_limited');
     expect(fromBody.details).toEqual({ retryAfterSeconds: 120 });
@@ -108,7 +133,14 @@ describe('errorFromResponse', () => {
   });
 
   it('handles odd bodies on unknown statuses by class', () => {
-    for (const body of ['', 'Payment Required', '{"error":42}', '[1,2]', 'null', '{"error":"payment_required","message":"Upgrade your plan"}']) {
+    for (const body of [
+      '',
+      'Payment Required',
+      '{"error":42}',
+      '[1,2]',
+      'null',
+      '{"error":"payment_required","message":"Upgrade your plan"}',
+    ]) {
       const e = fail(402, body);
       expect(e.code).toBe('bad_request');
       expect(e.status).toBe(402);
@@ -121,7 +153,13 @@ describe('errorFromResponse', () => {
   });
 
   it('leaves out requestId when the server sent none, and clips long messages', () => {
-    const e = errorFromResponse({ what: 'GET /x', status: 500, headers: new Headers(), bodyText: JSON.stringify({ error: 'internal_error', message: 'x'.repeat(5000) }), nowMs: NOW });
+    const e = errorFromResponse({
+      what: 'GET /x',
+      status: 500,
+      headers: new Headers(),
+      bodyText: JSON.stringify({ error: 'internal_error', message: 'x'.repeat(5000) }),
+      nowMs: NOW,
+    });
     expect(e.requestId).toBeUndefined();
     expect(e.message.length).toBeLessThan(700);
   });

@@ -3,7 +3,10 @@ import type { DecodedList } from '../../../../../electron/services/client/decode
 import { collectAll, paginate } from '../../../../../electron/services/client/pager';
 
 /** A list of `size` items served with the given page behaviour; records each request. */
-function source(size: number, opts: { clampTo?: number; total?: boolean; envelope?: boolean; ignoreOffset?: boolean } = {}) {
+function source(
+  size: number,
+  opts: { clampTo?: number; total?: boolean; envelope?: boolean; ignoreOffset?: boolean } = {},
+) {
   const all = Array.from({ length: size }, (_, i) => `item-${i}`);
   const calls: { limit: number; offset: number }[] = [];
   const fetchPage = async (limit: number, offset: number): Promise<DecodedList<string>> => {
@@ -60,7 +63,9 @@ describe('paginate', () => {
 
   it('refuses a server that ignores offset instead of paging forever', async () => {
     const s = source(50, { ignoreOffset: true, envelope: false, clampTo: 10 });
-    await expect(collectAll(paginate(s.fetchPage, { pageSize: 10, keyOf: (x) => x }))).rejects.toMatchObject({ code: 'bad_response' });
+    await expect(collectAll(paginate(s.fetchPage, { pageSize: 10, keyOf: (x) => x }))).rejects.toMatchObject({
+      code: 'bad_response',
+    });
     expect(s.calls.length).toBe(2);
   });
 

@@ -54,7 +54,10 @@ describe('RateLimitTracker', () => {
   it('surfaces rate_limited instead of waiting more than two minutes', async () => {
     const { t, slept } = tracker(now);
     t.observe(headers('10', '0', String(now / 1000 + 3000)));
-    await expect(t.waitForBudget()).rejects.toMatchObject({ code: 'rate_limited', details: { retryAfterSeconds: 3000 } });
+    await expect(t.waitForBudget()).rejects.toMatchObject({
+      code: 'rate_limited',
+      details: { retryAfterSeconds: 3000 },
+    });
     expect(slept).toEqual([]);
   });
 

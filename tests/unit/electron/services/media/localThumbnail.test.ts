@@ -4,7 +4,9 @@ import { AppError } from '../../../../../electron/services/errors';
 import { makeThumbnail, THUMBNAIL_MAX_SIDE } from '../../../../../electron/services/media/localThumbnail';
 
 const image = async (width: number, height: number, channels: 3 | 4, format: 'png' | 'jpeg' | 'webp') => {
-  const blank = sharp({ create: { width, height, channels, background: { r: 200, g: 30, b: 60, alpha: channels === 4 ? 0.5 : 1 } } });
+  const blank = sharp({
+    create: { width, height, channels, background: { r: 200, g: 30, b: 60, alpha: channels === 4 ? 0.5 : 1 } },
+  });
   const encoded = format === 'png' ? blank.png() : format === 'jpeg' ? blank.jpeg() : blank.webp();
   return new Uint8Array(await encoded.toBuffer());
 };

@@ -34,15 +34,17 @@ describe('SerialQueue', () => {
     const queue = new SerialQueue();
     const order: string[] = [];
     let running = 0;
-    const task = (name: string, fail = false) => async () => {
-      running += 1;
-      expect(running).toBe(1);
-      await new Promise((r) => setTimeout(r, 2));
-      order.push(name);
-      running -= 1;
-      if (fail) throw new Error(name);
-      return name;
-    };
+    const task =
+      (name: string, fail = false) =>
+      async () => {
+        running += 1;
+        expect(running).toBe(1);
+        await new Promise((r) => setTimeout(r, 2));
+        order.push(name);
+        running -= 1;
+        if (fail) throw new Error(name);
+        return name;
+      };
     const results = await Promise.allSettled([queue.run(task('a')), queue.run(task('b', true)), queue.run(task('c'))]);
     expect(order).toEqual(['a', 'b', 'c']);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);

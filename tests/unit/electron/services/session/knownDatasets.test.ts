@@ -18,13 +18,16 @@ const dataset = (id: string, classes: string[]): Dataset => ({
 const image = (id: string, datasetId: string) => ({ id, dataset_id: datasetId }) as ImageMeta;
 
 describe('KnownDatasets', () => {
-  it('finds an image\'s dataset rules once both were seen, per profile', () => {
+  it("finds an image's dataset rules once both were seen, per profile", () => {
     const known = new KnownDatasets();
     expect(known.rulesForImage('p', 'i1')).toBeNull();
     known.rememberImages('p', [image('i1', 'd1')]);
     expect(known.rulesForImage('p', 'i1')).toBeNull();
     known.rememberDatasets('p', [dataset('d1', ['car'])]);
-    expect(known.rulesForImage('p', 'i1')).toEqual({ classes: [{ name: 'car', color: '#000000', type: 'bbox' }], annotation_types: ['bbox'] });
+    expect(known.rulesForImage('p', 'i1')).toEqual({
+      classes: [{ name: 'car', color: '#000000', type: 'bbox' }],
+      annotation_types: ['bbox'],
+    });
     expect(known.rulesForImage('other-profile', 'i1')).toBeNull();
     known.rememberDatasets('p', [dataset('d1', ['car', 'bus'])]);
     expect(known.rulesForImage('p', 'i1')?.classes).toHaveLength(2);

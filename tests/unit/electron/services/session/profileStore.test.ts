@@ -2,7 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLOUD_BASE_URL, CLOUD_PROFILE_ID, DEMO_PROFILE_ID, ProfileStore } from '../../../../../electron/services/session/profileStore';
+import {
+  CLOUD_BASE_URL,
+  CLOUD_PROFILE_ID,
+  DEMO_PROFILE_ID,
+  ProfileStore,
+} from '../../../../../electron/services/session/profileStore';
 
 let dir: string;
 beforeEach(async () => {
@@ -28,7 +33,11 @@ describe('ProfileStore', () => {
     const custom = store.newCustomProfile('Lab server', 'http://10.0.0.5:8787');
     await store.saveUsed(custom);
     const reopened = await ProfileStore.open(dir);
-    expect(reopened.get(custom.id)).toMatchObject({ name: 'Lab server', kind: 'custom', baseUrl: 'http://10.0.0.5:8787' });
+    expect(reopened.get(custom.id)).toMatchObject({
+      name: 'Lab server',
+      kind: 'custom',
+      baseUrl: 'http://10.0.0.5:8787',
+    });
     expect(reopened.get(custom.id)?.lastUsedAt).toEqual(expect.any(String));
     expect(reopened.lastProfileId).toBe(custom.id);
     expect(reopened.findByBaseUrl('http://10.0.0.5:8787')?.id).toBe(custom.id);
@@ -48,7 +57,10 @@ describe('ProfileStore', () => {
     ['not JSON', '{"version":1,'],
     ['wrong shape', '{"version":1,"profiles":"nope","lastProfileId":null}'],
     ['unknown version', '{"version":99,"profiles":[],"lastProfileId":null}'],
-    ['a key smuggled in', '{"version":1,"lastProfileId":null,"profiles":[{"id":"x","name":"x","kind":"custom","baseUrl":"http://x","lastUsedAt":null,"apiKey":"pk"}]}'],
+    [
+      'a key smuggled in',
+      '{"version":1,"lastProfileId":null,"profiles":[{"id":"x","name":"x","kind":"custom","baseUrl":"http://x","lastUsedAt":null,"apiKey":"pk"}]}',
+    ],
   ])('sets a corrupt file (%s) aside as .corrupt and starts with defaults', async (_label, content) => {
     const path = join(dir, 'profiles.json');
     await writeFile(path, content);
@@ -65,10 +77,19 @@ describe('ProfileStore', () => {
   it('keeps the built-in profiles even when the file lacks them', async () => {
     await writeFile(
       join(dir, 'profiles.json'),
-      JSON.stringify({ version: 1, lastProfileId: null, profiles: [{ id: 'c1', name: 'C', kind: 'custom', baseUrl: 'http://c', lastUsedAt: null }] }),
+      JSON.stringify({
+        version: 1,
+        lastProfileId: null,
+        profiles: [{ id: 'c1', name: 'C', kind: 'custom', baseUrl: 'http://c', lastUsedAt: null }],
+      }),
     );
     const store = await ProfileStore.open(dir);
-    expect(store.list().map((p) => p.id).sort()).toEqual(['c1', CLOUD_PROFILE_ID, DEMO_PROFILE_ID].sort());
+    expect(
+      store
+        .list()
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['c1', CLOUD_PROFILE_ID, DEMO_PROFILE_ID].sort());
   });
 
   it('serialises concurrent saves so the file always parses and holds the last state', async () => {

@@ -29,9 +29,25 @@ describe('coco export format', () => {
           ],
           iscrowd: 0,
         },
-        { id: 3, image_id: 1, category_id: 5, bbox: [0.4, 0.6, 2.2, 3.3], area: 2.2 * 3.3, segmentation: [], iscrowd: 0 },
+        {
+          id: 3,
+          image_id: 1,
+          category_id: 5,
+          bbox: [0.4, 0.6, 2.2, 3.3],
+          area: 2.2 * 3.3,
+          segmentation: [],
+          iscrowd: 0,
+        },
         { id: 4, image_id: 2, category_id: 1, bbox: [1, 1, 2, 2], area: 4, segmentation: [], iscrowd: 0 },
-        { id: 5, image_id: 3, category_id: 2, bbox: [20, 10, 100, 50], area: 2500, segmentation: [[20, 10, 120, 10, 70, 60]], iscrowd: 0 },
+        {
+          id: 5,
+          image_id: 3,
+          category_id: 2,
+          bbox: [20, 10, 100, 50],
+          area: 2500,
+          segmentation: [[20, 10, 120, 10, 70, 60]],
+          iscrowd: 0,
+        },
       ],
       categories: [
         { id: 1, name: 'car', supercategory: '' },
@@ -46,16 +62,34 @@ describe('coco export format', () => {
   it('keeps the image (with no annotations) when the class filter emptied it', async () => {
     const context = sampleContext();
     const emptied = { ...context, images: context.images.map((image) => ({ ...image, annotations: [] })) };
-    const coco = JSON.parse((await textEntries(cocoFormat.entries(emptied)))['annotations.json']!) as { images: unknown[]; annotations: unknown[] };
+    const coco = JSON.parse((await textEntries(cocoFormat.entries(emptied)))['annotations.json']!) as {
+      images: unknown[];
+      annotations: unknown[];
+    };
     expect(coco.images).toHaveLength(3);
     expect(coco.annotations).toEqual([]);
   });
 
   it('recomputes a missing polygon bounding box as the enclosing rectangle', async () => {
     const context = sampleContext();
-    const polygon = { id: 'p', name: 'road', type: 'polygon', polygon: { paths: [[{ x: 5, y: 7 }, { x: 9, y: 7 }, { x: 9, y: 12 }]] } };
+    const polygon = {
+      id: 'p',
+      name: 'road',
+      type: 'polygon',
+      polygon: {
+        paths: [
+          [
+            { x: 5, y: 7 },
+            { x: 9, y: 7 },
+            { x: 9, y: 12 },
+          ],
+        ],
+      },
+    };
     const one = { ...context, images: [{ ...context.images[0]!, annotations: [polygon] }] };
-    const coco = JSON.parse((await textEntries(cocoFormat.entries(one)))['annotations.json']!) as { annotations: { bbox: number[]; area: number }[] };
+    const coco = JSON.parse((await textEntries(cocoFormat.entries(one)))['annotations.json']!) as {
+      annotations: { bbox: number[]; area: number }[];
+    };
     expect(coco.annotations[0]!.bbox).toEqual([5, 7, 4, 5]);
     expect(coco.annotations[0]!.area).toBe(10);
   });

@@ -22,7 +22,16 @@ describe('csv export format', () => {
     const text = (await textEntries(csvFormat.entries(sampleContext())))['annotations.csv']!;
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(6);
-    expect(rows[3]).toEqual({ filename: 'day/a.jpg', width: '100', height: '50', class: SIGN, xmin: '0.4', ymin: '0.6', xmax: '2.6', ymax: '3.9' });
+    expect(rows[3]).toEqual({
+      filename: 'day/a.jpg',
+      width: '100',
+      height: '50',
+      class: SIGN,
+      xmin: '0.4',
+      ymin: '0.6',
+      xmax: '2.6',
+      ymax: '3.9',
+    });
   });
 
   it.each([

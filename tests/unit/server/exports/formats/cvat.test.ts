@@ -60,7 +60,11 @@ describe('cvat export format', () => {
 
   it('parses back: labels, shapes per image and the escaped attribute', async () => {
     const xml = (await textEntries(cvatFormat.entries(sampleContext())))['annotations.xml']!;
-    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['image', 'box', 'polygon', 'label'].includes(name) });
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['image', 'box', 'polygon', 'label'].includes(name),
+    });
     const doc = parser.parse(xml) as { annotations: { image: { name: string; box?: { label: string }[] }[] } };
     const images = doc.annotations.image;
     expect(images.map((image) => image.name)).toEqual(['day/a.jpg', 'b.png', 'night/deep/c.d.jpeg']);
@@ -69,7 +73,9 @@ describe('cvat export format', () => {
 
   it('writes an image without shapes as an empty element', async () => {
     const context = sampleContext();
-    const xml = (await textEntries(cvatFormat.entries({ ...context, images: [{ ...context.images[1]!, annotations: [] }] })))['annotations.xml']!;
+    const xml = (
+      await textEntries(cvatFormat.entries({ ...context, images: [{ ...context.images[1]!, annotations: [] }] }))
+    )['annotations.xml']!;
     expect(xml).toContain('  <image id="0" name="b.png" width="0" height="0"/>\n</annotations>\n');
   });
 });

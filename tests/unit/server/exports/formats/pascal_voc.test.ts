@@ -31,7 +31,11 @@ const header = (rel: string, width: number, height: number): string =>
 describe('pascal_voc export format', () => {
   it('writes Annotations/<stem>.xml with integer boxes for bbox, polygon and polyline', async () => {
     const files = await textEntries(pascalVocFormat.entries(sampleContext()));
-    expect(Object.keys(files).sort()).toEqual(['Annotations/b.xml', 'Annotations/day/a.xml', 'Annotations/night/deep/c.d.xml']);
+    expect(Object.keys(files).sort()).toEqual([
+      'Annotations/b.xml',
+      'Annotations/day/a.xml',
+      'Annotations/night/deep/c.d.xml',
+    ]);
     expect(files['Annotations/day/a.xml']).toBe(
       header('day/a.jpg', 100, 50) +
         object('car', [10, 5, 30, 15]) +
@@ -47,13 +51,17 @@ describe('pascal_voc export format', () => {
 
   it('parses back with the original class name', async () => {
     const files = await textEntries(pascalVocFormat.entries(sampleContext()));
-    const parsed = new XMLParser().parse(files['Annotations/day/a.xml']!) as { annotation: { object: { name: string }[] } };
+    const parsed = new XMLParser().parse(files['Annotations/day/a.xml']!) as {
+      annotation: { object: { name: string }[] };
+    };
     expect(parsed.annotation.object.map((o) => o.name)).toEqual(['car', 'road', 'lane', 'sign <"A&B">, big']);
   });
 
   it('writes an image with no boxes as header only', async () => {
     const context = sampleContext();
-    const files = await textEntries(pascalVocFormat.entries({ ...context, images: [{ ...context.images[2]!, annotations: [] }] }));
+    const files = await textEntries(
+      pascalVocFormat.entries({ ...context, images: [{ ...context.images[2]!, annotations: [] }] }),
+    );
     expect(files['Annotations/night/deep/c.d.xml']).toBe(header('night/deep/c.d.jpeg', 200, 100) + '</annotation>\n');
   });
 });

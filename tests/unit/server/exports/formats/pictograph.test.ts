@@ -22,7 +22,13 @@ describe('perImageFile', () => {
 
   it('counts the annotations it is given (the class-filtered list), not the image total', () => {
     const image = sampleImages()[0]!;
-    const file = perImageFile({ image, annotations: [], dataset: { name: 'D', slug: 'd' }, org: { name: 'O', slug: 'o' }, apiBaseUrl: 'http://h/api/v1/developer' });
+    const file = perImageFile({
+      image,
+      annotations: [],
+      dataset: { name: 'D', slug: 'd' },
+      org: { name: 'O', slug: 'o' },
+      apiBaseUrl: 'http://h/api/v1/developer',
+    });
     expect(file.annotation_count).toBe(0);
     expect(file.annotations).toEqual([]);
     expect(file.image_path).toBe('/day');
@@ -32,7 +38,11 @@ describe('perImageFile', () => {
 describe('pictograph export format', () => {
   it('writes annotations/<rel>.json per image, keeping unknown annotation fields verbatim', async () => {
     const files = await textEntries(pictographFormat.entries(sampleContext()));
-    expect(Object.keys(files).sort()).toEqual(['annotations/b.png.json', 'annotations/day/a.jpg.json', 'annotations/night/deep/c.d.jpeg.json']);
+    expect(Object.keys(files).sort()).toEqual([
+      'annotations/b.png.json',
+      'annotations/day/a.jpg.json',
+      'annotations/night/deep/c.d.jpeg.json',
+    ]);
     const first = JSON.parse(files['annotations/day/a.jpg.json']!) as Record<string, unknown>;
     expect(first.image_url).toBe('http://127.0.0.1:8787/api/v1/developer/images/img-1');
     expect(first.annotation_count).toBe(5);

@@ -27,7 +27,9 @@ describe('yolo export format', () => {
   it('never writes a negative zero for coordinates at the edge', async () => {
     const context = sampleContext();
     const edge = { id: 'e', name: 'car', type: 'bbox', bounding_box: { x: -1e-9, y: 0, w: 2e-9, h: 10 } };
-    const files = await textEntries(yoloFormat.entries({ ...context, images: [{ ...context.images[0]!, annotations: [edge] }] }));
+    const files = await textEntries(
+      yoloFormat.entries({ ...context, images: [{ ...context.images[0]!, annotations: [edge] }] }),
+    );
     expect(files['labels/day/a.txt']).toBe('0 0.000000 0.100000 0.000000 0.200000\n');
   });
 });
