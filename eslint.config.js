@@ -39,6 +39,26 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // Dependencies point one way (design §5): electron/main → electron/ipc → electron/services.
+    // A service that reached back into ipc/, main/ or the composition root would make the
+    // services untestable without the layers above them.
+    files: ['electron/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [
+            {
+              regex: '(^|/)electron/(ipc|main|core)(/|$)|^(\\.\\./)+(ipc|main|core)(/|$)',
+              message: 'electron/services/ never imports electron/ipc, electron/main or the composition root.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -2,7 +2,7 @@ import { BrowserWindow, ipcMain } from 'electron';
 import type { ChannelName } from '../../shared/ipc';
 import { channelNames } from '../../shared/ipc';
 import type { Router } from '../ipc/router';
-import type { Emit } from '../ipc/types';
+import type { Emit } from '../services/events';
 
 /**
  * ipcMain glue: every contract channel goes to the router with the calling frame's URL. Calls from

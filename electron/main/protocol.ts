@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { MediaResolver } from '../ipc/types';
+import type { ResolveMedia } from '../services/media/mediaTypes';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 
 /** Must run before `app.ready`: app:// behaves like https (origin, storage, fetch). */
@@ -15,7 +15,7 @@ export function registerAppScheme(): void {
  * Serves the built renderer from `rendererDir` and media under /media/ through the same resolver
  * the browser harness uses. Paths are confined to rendererDir.
  */
-export function serveAppScheme(rendererDir: string, resolveMedia: MediaResolver): void {
+export function serveAppScheme(rendererDir: string, resolveMedia: ResolveMedia): void {
   const root = normalize(rendererDir + sep);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);

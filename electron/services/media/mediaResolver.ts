@@ -1,4 +1,4 @@
-import type { MediaRequest, MediaResponse } from '../../ipc/types';
+import type { MediaRequest, MediaResponse } from './mediaTypes';
 import { AppError, isAppError } from '../errors';
 import type { BytesResult } from '../client';
 import type { ActiveConnection, Session } from '../session/session';

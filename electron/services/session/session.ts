@@ -1,6 +1,6 @@
 import type { ConnectionStatus, IpcError, ProfileSummary } from '../../../shared/ipc';
 import { API_KEY_PATTERN } from '../../../shared/api';
-import type { Emit } from '../../ipc/types';
+import type { Emit } from '../events';
 import type { PictographClient } from '../client';
 import { normalizeBaseUrl } from '../client';
 import { AppError, isAppError } from '../errors';

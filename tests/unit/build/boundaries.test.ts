@@ -29,7 +29,7 @@ describe('import boundaries (eslint.config.js)', () => {
     ['renderer/x.ts', "import { join } from 'node:path';\nexport const x = join;", /no node:\*/],
     [
       'renderer/x.ts',
-      "import { createMainCore } from '../electron/services/core';\nexport const x = createMainCore;",
+      "import { createMainCore } from '../electron/core';\nexport const x = createMainCore;",
       /only through window.api/,
     ],
     [
@@ -39,6 +39,21 @@ describe('import boundaries (eslint.config.js)', () => {
     ],
     ['renderer/x.ts', `import { ipcRenderer } from ${E};\nexport const x = ipcRenderer;`, /Only electron\/main/],
     ['electron/services/x.ts', `import { app } from ${E};\nexport const x = app;`, /Only electron\/main/],
+    [
+      'electron/services/session/x.ts',
+      "import type { HandlerMap } from '../../ipc/types';\nexport type X = HandlerMap;",
+      /never imports electron\/ipc/,
+    ],
+    [
+      'electron/services/x.ts',
+      "import { registerIpc } from '../main/ipc';\nexport const x = registerIpc;",
+      /never imports electron\/ipc/,
+    ],
+    [
+      'electron/services/media/x.ts',
+      "import { createMainCore } from '../../core';\nexport const x = createMainCore;",
+      /never imports electron\/ipc/,
+    ],
     [
       'electron/preload/api.ts',
       `import { ipcRenderer } from ${E};\nexport const x = ipcRenderer;`,
@@ -60,6 +75,11 @@ describe('import boundaries (eslint.config.js)', () => {
     ['electron/main/x.ts', `import { app } from ${E};\nexport const x = app;`],
     ['electron/preload/index.ts', `import { contextBridge } from ${E};\nexport const x = contextBridge;`],
     ['electron/services/x.ts', "import { startServer } from '../../server/index';\nexport const x = startServer;"],
+    ['electron/services/session/x.ts', "import { channels } from '../../../shared/ipc';\nexport const x = channels;"],
+    [
+      'electron/ipc/handlers/x.ts',
+      "import { Session } from '../../services/session/session';\nexport const x = Session;",
+    ],
     ['renderer/x.ts', "import { channels } from '../shared/ipc';\nexport const x = channels;"],
     ['server/x.ts', "import { readFile } from 'node:fs';\nexport const x = readFile;"],
   ])('%s: %s is allowed', async (file, code) => {

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createRouter, trustedOrigin } from '../../../../electron/ipc/router';
-import type { MediaResponse, MainCore } from '../../../../electron/ipc/types';
-import { createMainCore } from '../../../../electron/services/core';
-import type { CoreTuning } from '../../../../electron/services/core';
+import type { CoreTuning, MainCore } from '../../../../electron/core';
+import { createMainCore } from '../../../../electron/core';
+import type { MediaResponse } from '../../../../electron/services/media/mediaTypes';
 import { createSecretStore } from '../../../../electron/services/secrets/keychainStore';
 import type { ChannelName, EventName, IpcResult, RequestOf, ResponseOf } from '../../../../shared/ipc';
 

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMainCore } from '../../../../electron/services/core';
+import { createMainCore } from '../../../../electron/core';
 import { createSecretStore } from '../../../../electron/services/secrets/keychainStore';
 
 const service = process.argv[2] ?? 'pictograph-review-probe';

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter, trustedOrigin } from '../../../../../electron/ipc/router';
 import type { Router } from '../../../../../electron/ipc/router';
-import type { MainCore } from '../../../../../electron/ipc/types';
-import { createMainCore } from '../../../../../electron/services/core';
+import type { MainCore } from '../../../../../electron/core';
+import { createMainCore } from '../../../../../electron/core';
 import { channelNames } from '../../../../../shared/ipc';
 import type { ChannelName } from '../../../../../shared/ipc';
 

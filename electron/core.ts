@@ -1,21 +1,47 @@
 import { join } from 'node:path';
-import type { HandlerMap, MainCore, MainCoreOptions } from '../ipc/types';
-import { createAnnotationHandlers } from '../ipc/handlers/annotations';
-import { createAppHandlers } from '../ipc/handlers/app';
-import { createConnectionHandlers } from '../ipc/handlers/connection';
-import { createLibraryHandlers } from '../ipc/handlers/library';
-import { PictographClient } from './client';
-import type { ClientOptions } from './client';
-import { DemoLauncher } from './demo/demoLauncher';
-import { MediaBlobCache } from './media/blobCache';
-import { MediaResolver } from './media/mediaResolver';
-import { LocalReviewStore } from './review/localReviewStore';
-import { createSecretStore } from './secrets/keychainStore';
-import { KnownDatasets } from './session/knownDatasets';
-import { ProfileStore } from './session/profileStore';
-import { Session } from './session/session';
+import type { HandlerMap } from './ipc/types';
+import type { Emit } from './services/events';
+import type { Log } from './services/log';
+import type { ResolveMedia } from './services/media/mediaTypes';
+import { createAnnotationHandlers } from './ipc/handlers/annotations';
+import { createAppHandlers } from './ipc/handlers/app';
+import { createConnectionHandlers } from './ipc/handlers/connection';
+import { createLibraryHandlers } from './ipc/handlers/library';
+import { PictographClient } from './services/client';
+import type { ClientOptions } from './services/client';
+import { DemoLauncher } from './services/demo/demoLauncher';
+import { MediaBlobCache } from './services/media/blobCache';
+import { MediaResolver } from './services/media/mediaResolver';
+import { LocalReviewStore } from './services/review/localReviewStore';
+import { createSecretStore } from './services/secrets/keychainStore';
+import { KnownDatasets } from './services/session/knownDatasets';
+import { ProfileStore } from './services/session/profileStore';
+import { Session } from './services/session/session';
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'pictograph-review';
+
+/** Everything the main process offers the renderer, built the same way for Electron and the harness. */
+export interface MainCore {
+  handlers: HandlerMap;
+  resolveMedia: ResolveMedia;
+  dispose(): Promise<void>;
+}
+
+export interface MainCoreOptions {
+  /** Electron's userData folder, or a temporary folder per test. */
+  userDataDir: string;
+  /** The renderer's origin, e.g. `app://pictograph`: media URLs live under `${appOrigin}/media/`. */
+  appOrigin: string;
+  host: 'electron' | 'harness';
+  version: string;
+  emit: Emit;
+  /** Keychain service name; tests pass a unique one so runs never share entries. */
+  keychainService?: string;
+  /** Where the embedded demo workspace keeps its data (default `${userDataDir}/demo`). */
+  demoDataDir?: string;
+  /** Log sink; never receives the API key (key_prefix only). */
+  log?: Log;
+}
 
 /**
  * Knobs the desktop app never turns but tests need: where the (slow to build) demo seed is
@@ -29,7 +55,7 @@ export interface CoreTuning {
 }
 
 /**
- * The composition root shared by Electron's main process and the browser harness: the secret
+ * The composition root (design §5: electron/main → electron/ipc → electron/services), shared by Electron's main process and the browser harness: the secret
  * store (probed once), profiles, the session, the embedded demo, the media resolver and the IPC
  * handlers for every channel of the contract.
  */
