@@ -13,6 +13,8 @@ const bin = (name) => join('node_modules', '.bin', name);
 const keyringWrapper = existsSync('scripts/with-keyring.sh') && spawnSync('which', ['dbus-run-session']).status === 0;
 
 const stages = [
+  // First: a missing program fails here by name instead of as an obscure test failure or a skip.
+  { name: 'tools', cmd: [process.execPath, 'scripts/required-tools.mjs'] },
   { name: 'typecheck:node', cmd: [bin('tsc'), '-p', 'tsconfig.node.json', '--noEmit'] },
   { name: 'typecheck:e2e', cmd: [bin('tsc'), '-p', 'tsconfig.e2e.json', '--noEmit'] },
   { name: 'typecheck:web', cmd: [bin('tsc'), '-p', 'tsconfig.web.json', '--noEmit'] },

@@ -50,7 +50,13 @@ describe.skipIf(!expectKeyring)('keychain (real gnome-keyring over D-Bus)', () =
     const service = `pictograph-test-${randomUUID()}`;
     const store = await createSecretStore({ service });
     await store.set('profile-visible', 'pk_live_visible');
-    const { stdout } = await run('secret-tool', ['lookup', 'service', service, 'username', 'profile-visible']);
+    const { stdout } = await run('secret-tool', ['lookup', 'service', service, 'username', 'profile-visible']).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT')
+          throw new Error('secret-tool is not installed (Debian: apt-get install libsecret-tools)');
+        throw error;
+      },
+    );
     expect(stdout.trim()).toBe('pk_live_visible');
     await store.delete('profile-visible');
   });
