@@ -5,6 +5,7 @@ import type { Log } from './services/log';
 import type { ResolveMedia } from './services/media/mediaTypes';
 import { createAnnotationHandlers } from './ipc/handlers/annotations';
 import { createAppHandlers } from './ipc/handlers/app';
+import { createCatalogHandlers } from './ipc/handlers/catalog';
 import { createConnectionHandlers } from './ipc/handlers/connection';
 import { createLibraryHandlers } from './ipc/handlers/library';
 import { PictographClient } from './services/client';
@@ -100,6 +101,7 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
     ...createConnectionHandlers({ session, demo }),
     ...createLibraryHandlers({ session, known, reviews, appOrigin: options.appOrigin }),
     ...createAnnotationHandlers({ session, known, reviews }),
+    ...createCatalogHandlers(),
   };
 
   let disposed: Promise<void> | null = null;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
+import { catalogChannels, catalogEvents } from './channels/catalog';
 import { connectionChannels, connectionEvents } from './channels/connection';
 import { libraryChannels, libraryEvents } from './channels/library';
 import type { ChannelDef, EventDef } from './define';
@@ -10,12 +11,14 @@ export const channels = {
   ...appChannels,
   ...connectionChannels,
   ...libraryChannels,
+  ...catalogChannels,
 } as const satisfies Record<`${string}:${string}`, ChannelDef>;
 
 /** Every event main pushes to the renderer. */
 export const events = {
   ...connectionEvents,
   ...libraryEvents,
+  ...catalogEvents,
 } as const satisfies Record<`event:${string}`, EventDef>;
 
 export type Channels = typeof channels;

@@ -5,3 +5,4 @@ export * from './contract';
 export * from './channels/app';
 export * from './channels/connection';
 export * from './channels/library';
+export * from './channels/catalog';

@@ -166,6 +166,16 @@ const VALID: Record<ChannelName, unknown> = {
   'review:submit': { imageId: ID, action: 'approve' },
   'media:url': { imageId: ID, variant: 'full' },
   'rateLimit:get': {},
+  'catalog:query': { datasetId: ID, query: {}, offset: 0, limit: 100 },
+  'catalog:position': { datasetId: ID, query: {}, imageId: ID },
+  'catalog:folders': { datasetId: ID },
+  'catalog:status': { datasetId: ID },
+  'catalog:refresh': { datasetId: ID },
+  'catalog:cacheInfo': {},
+  'browse:getState': { datasetId: ID },
+  'browse:saveState': { datasetId: ID, state: { query: {}, view: 'grid' } },
+  'settings:get': {},
+  'settings:update': { theme: 'light' },
 };
 
 let dir: string;
