@@ -28,7 +28,7 @@ export const selectKeyStorage = (state: AppState) => state.status?.keyStorage ??
 /** The dataset the shell has open, if it is in the loaded list. */
 export function selectOpenDataset(state: AppState): Dataset | null {
   const screen = state.screen;
-  if (screen.name !== 'dataset') return null;
+  if (screen.name === 'datasets') return null;
   return state.datasets?.find((dataset) => dataset.id === screen.datasetId) ?? null;
 }
 export const selectLastAttempt = (state: AppState) => state.lastAttempt;

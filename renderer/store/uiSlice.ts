@@ -4,7 +4,8 @@ import type { AppState } from './appState';
 export type Theme = 'dark' | 'light';
 
 /** Where the signed-in shell is. The connect screen is not a route: it follows the connection state. */
-export type ShellScreen = { name: 'datasets' } | { name: 'dataset'; datasetId: string };
+export type ShellScreen =
+  { name: 'datasets' } | { name: 'dataset'; datasetId: string } | { name: 'image'; datasetId: string; imageId: string };
 
 export interface UiSlice {
   theme: Theme;
@@ -13,6 +14,7 @@ export interface UiSlice {
   themeChanged(theme: Theme): void;
   themeToggled(): void;
   datasetOpened(datasetId: string): void;
+  imageOpened(datasetId: string, imageId: string): void;
   datasetsShown(): void;
 }
 
@@ -25,5 +27,6 @@ export const createUiSlice =
     themeChanged: (theme) => set({ theme }),
     themeToggled: () => set((state) => ({ theme: state.theme === 'dark' ? 'light' : 'dark' })),
     datasetOpened: (datasetId) => set({ screen: { name: 'dataset', datasetId } }),
+    imageOpened: (datasetId, imageId) => set({ screen: { name: 'image', datasetId, imageId } }),
     datasetsShown: () => set({ screen: { name: 'datasets' } }),
   });

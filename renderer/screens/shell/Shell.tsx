@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import type { ShellScreen } from '../../store/uiSlice';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Notice } from '../../components/Notice';
 import { selectScreen, selectStatus } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { DatasetScreen } from '../dataset/DatasetScreen';
 import { DatasetsScreen } from '../datasets/DatasetsScreen';
+import { ViewerScreen } from '../viewer/ViewerScreen';
 import { TopBar } from './TopBar';
 import './Shell.css';
 
@@ -53,10 +55,22 @@ export function Shell() {
         </div>
       ) : null}
       <main className="shell__main">
-        <ErrorBoundary area={screen.name === 'dataset' ? `dataset ${screen.datasetId}` : 'datasets'}>
-          {screen.name === 'dataset' ? <DatasetScreen datasetId={screen.datasetId} /> : <DatasetsScreen />}
+        <ErrorBoundary area={screenArea(screen)}>
+          {screen.name === 'image' ? (
+            <ViewerScreen datasetId={screen.datasetId} imageId={screen.imageId} />
+          ) : screen.name === 'dataset' ? (
+            <DatasetScreen datasetId={screen.datasetId} />
+          ) : (
+            <DatasetsScreen />
+          )}
         </ErrorBoundary>
       </main>
     </div>
   );
+}
+
+function screenArea(screen: ShellScreen): string {
+  if (screen.name === 'image') return `image ${screen.imageId}`;
+  if (screen.name === 'dataset') return `dataset ${screen.datasetId}`;
+  return 'datasets';
 }
