@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from './appState';
+import { createBrowseSlice } from './browseSlice';
 import { createConnectionSlice } from './connectionSlice';
 import { createDatasetsSlice } from './datasetsSlice';
 import type { Theme } from './uiSlice';
@@ -14,5 +15,6 @@ export function createAppStore(initialTheme: Theme = 'dark'): AppStore {
     ...createConnectionSlice(...args),
     ...createDatasetsSlice(...args),
     ...createUiSlice(initialTheme)(...args),
+    ...createBrowseSlice(...args),
   }));
 }
