@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { installKeyDispatcher } from './actions/registry';
 import { bridgeAvailable } from './api/bridge';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorPanel } from './components/ErrorPanel';
@@ -34,6 +35,8 @@ export function App() {
   }, [theme]);
 
   useEffect(() => startConnectionSync(appStore), []);
+  // The one keydown listener every shortcut goes through (renderer/actions/registry.ts).
+  useEffect(() => installKeyDispatcher(window), []);
 
   if (!bridgeAvailable()) {
     return (
