@@ -1,20 +1,25 @@
-import type { ChannelName, Invoke, PictographApi, Subscribe } from '../../shared/ipc';
-import { channelNames, eventNames } from '../../shared/ipc';
+import type { ChannelName, EventName, Invoke, PictographApi, Subscribe } from '../../shared/ipc';
+// The names only, never the contract itself: a value import of shared/ipc would bundle every zod
+// schema into the preload (760 KB) for no use — requests are validated in main.
+import { CHANNEL_NAMES, EVENT_NAMES } from '../../shared/ipc/names';
+
+const declaredEvents: ReadonlySet<string> = new Set(EVENT_NAMES);
 
 /**
- * Builds `window.api` from the contract: `api.datasets.list(req)` → invoke('datasets:list', req).
- * Pure (no Electron) so the browser harness builds the very same object over exposeBinding.
+ * Builds `window.api` from the contract's names: `api.datasets.list(req)` → invoke('datasets:list', req).
+ * Its type, `PictographApi`, is derived from the contract. Pure (no Electron) so the browser harness
+ * builds the very same object over exposeBinding.
  */
 export function createApi(invoke: Invoke, subscribe: Subscribe): PictographApi {
   const api: Record<string, Record<string, unknown>> = {};
-  for (const name of channelNames) {
+  for (const name of CHANNEL_NAMES) {
     const [domain, verb] = name.split(':') as [string, string];
     const ns = (api[domain] ??= {});
-    ns[verb] = (request?: unknown) => invoke(name as ChannelName, request ?? {});
+    ns[verb] = (request?: unknown) => invoke(name satisfies ChannelName, request ?? {});
   }
   const on = (name: string, listener: (payload: unknown) => void) => {
-    if (!(eventNames as string[]).includes(name)) throw new Error(`Unknown event ${name}`);
-    return subscribe(name as (typeof eventNames)[number], listener);
+    if (!declaredEvents.has(name)) throw new Error(`Unknown event ${name}`);
+    return subscribe(name as EventName, listener);
   };
   return Object.freeze({
     ...Object.fromEntries(Object.entries(api).map(([k, v]) => [k, Object.freeze(v)])),

@@ -17,7 +17,7 @@ describe('createApi', () => {
       expect(typeof api[domain]?.[verb]).toBe('function');
       await api[domain]![verb]!({ probe: name });
     }
-    expect(calls.map(([c]) => c)).toEqual(channelNames);
+    expect(calls.map(([c]) => c).sort()).toEqual([...channelNames].sort());
     expect(calls.every(([c, r]) => (r as { probe: string }).probe === c)).toBe(true);
   });
 
