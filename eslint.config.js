@@ -10,6 +10,7 @@ const electronImport = {
   message: "Only electron/main/** and electron/preload/index.ts may import 'electron' (tests load everything else).",
 };
 const nodeBuiltins = { group: ['node:*'], message: 'This folder runs without Node: no node:* imports.' };
+const namedExportsOnly = { selector: 'ExportDefaultDeclaration', message: 'Named exports only (design §7).' };
 
 export default tseslint.config(
   {
@@ -22,10 +23,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Named exports only (design §7).' },
-      ],
+      'no-restricted-syntax': ['error', namedExportsOnly],
       'no-restricted-imports': ['error', { paths: [electronImport] }],
     },
   },
@@ -112,5 +110,21 @@ export default tseslint.config(
   {
     files: ['tests/**/*.ts', 'scripts/**/*.{ts,mjs}'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // In vitest 4 a regex inside a toMatchObject object matches ANY string, so such a message check
+    // checks nothing (and inside toEqual it never matches). expect.stringMatching(...) really checks.
+    files: ['tests/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        namedExportsOnly,
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(toMatchObject|toEqual|toStrictEqual|objectContaining)$/] > .arguments Property > Literal[regex]',
+          message: 'A regex as a property value matches any string here: use expect.stringMatching(/…/).',
+        },
+      ],
+    },
   },
 );

@@ -114,6 +114,21 @@ function stream(res: ServerResponse, total: number, contentType: string, chunkSi
   pump();
 }
 
+/**
+ * The JSON size cap the client promises (16 MiB), spelled out rather than imported: a test that
+ * read the client's own constant would follow it if someone raised it, and catch nothing.
+ */
+export const JSON_CAP_BYTES = 16 * 1024 * 1024;
+
+/** A valid empty JSON list padded with spaces to exactly `size` bytes, sent without a Content-Length. */
+function paddedJsonList(res: ServerResponse, size: number): void {
+  const body = Buffer.alloc(size, 0x20);
+  body[0] = 0x5b; // [
+  body[size - 1] = 0x5d; // ]
+  res.writeHead(200, { 'Content-Type': JSON_TYPE });
+  res.end(body);
+}
+
 /** One byte every `everyMs`, forever: defeats idle timers, must be stopped by a total deadline. */
 function trickle(res: ServerResponse, contentType: string, everyMs: number): void {
   res.writeHead(200, { 'Content-Type': contentType });
@@ -174,6 +189,8 @@ const SCENARIOS: Record<string, Handler> = {
     });
     ctx.res.write('[');
   },
+  'json-at-cap': (ctx) => paddedJsonList(ctx.res, JSON_CAP_BYTES),
+  'json-over-cap': (ctx) => paddedJsonList(ctx.res, JSON_CAP_BYTES + 1),
   endless: (ctx) => stream(ctx.res, Infinity, isBytesPath(ctx.path) ? 'image/png' : JSON_TYPE),
   trickle: (ctx) => trickle(ctx.res, isBytesPath(ctx.path) ? 'image/png' : JSON_TYPE, 40),
   stall: () => undefined,

@@ -38,6 +38,14 @@ export function errorFromNetworkFailure(error: unknown, url: URL): AppError {
       details: { systemCode: code },
     });
   }
+  if (code === null && isBlockedPort(error)) {
+    // Retrying cannot help and "the network request failed" would send the user looking at cables.
+    return new AppError({
+      code: 'bad_url',
+      message: `Cannot connect to ${host}: port ${url.port} belongs to another protocol and is blocked for web requests. Use the port the server listens on for HTTP.`,
+      cause: error,
+    });
+  }
   const message = networkMessage(code, host);
   return new AppError({
     code: 'network',
@@ -45,6 +53,13 @@ export function errorFromNetworkFailure(error: unknown, url: URL): AppError {
     cause: error,
     ...(code !== null ? { details: { systemCode: code } } : {}),
   });
+}
+
+/** fetch refuses ports of other protocols (the Fetch standard's "bad port" list: 9, 25, 6000…). */
+function isBlockedPort(error: unknown, depth = 0): boolean {
+  if (depth > 6 || typeof error !== 'object' || error === null) return false;
+  const e = error as { message?: unknown; cause?: unknown };
+  return e.message === 'bad port' || isBlockedPort(e.cause, depth + 1);
 }
 
 function networkMessage(code: string | null, host: string): string {

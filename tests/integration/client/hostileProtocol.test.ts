@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HttpTransport } from '../../../electron/services/client/http';
 import { startHostileServer } from '../../support/hostile-server';
@@ -9,6 +11,15 @@ const DATASET_ID = '00000000-0000-4000-8000-000000000001';
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const box = { id: 'a1', name: 'car', type: 'bbox', bounding_box: { x: 1, y: 2, w: 3, h: 4 } };
 let server: HostileServer;
+
+/** A loopback port nothing listens on: bound by us a moment ago, then released. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
 
 beforeAll(async () => {
   server = await startHostileServer();
@@ -142,7 +153,7 @@ describe('odd statuses and error shapes (§12)', () => {
     });
     expect(await failureOf(() => hostileClient(server, 'detail-string').client.testConnection())).toMatchObject({
       code: 'bad_request',
-      message: /limit must be a number/,
+      message: expect.stringMatching(/limit must be a number/),
     });
     const e = await failureOf(() =>
       hostileClient(server, 'detail-list').client.saveAnnotations(IMAGE_ID, [box], { ifMatch: null }),
@@ -216,9 +227,23 @@ describe('odd statuses and error shapes (§12)', () => {
 
 describe('unreachable servers', () => {
   it('says the connection was refused', async () => {
-    const { client } = hostileClient(server, 'ok', { baseUrl: 'http://127.0.0.1:9', retries: 1 });
+    const port = await closedPort();
+    const { client } = hostileClient(server, 'ok', { baseUrl: `http://127.0.0.1:${port}`, retries: 1 });
     const e = await failureOf(() => client.testConnection());
-    expect(e).toMatchObject({ code: 'network', message: /127\.0\.0\.1:9.*refused/ });
+    expect(e).toMatchObject({
+      code: 'network',
+      message: `Could not reach 127.0.0.1:${port}: the connection was refused (is the server running on that port?).`,
+    });
+  });
+
+  it('says a port fetch blocks (here 9, "discard") is the problem, without retrying', async () => {
+    const { client, slept } = hostileClient(server, 'ok', { baseUrl: 'http://127.0.0.1:9' });
+    const e = await failureOf(() => client.testConnection());
+    expect(e).toMatchObject({
+      code: 'bad_url',
+      message: expect.stringMatching(/^Cannot connect to 127\.0\.0\.1:9: port 9 /),
+    });
+    expect(slept).toEqual([]);
   });
 
   it('says the host name could not be resolved', async () => {
@@ -226,7 +251,7 @@ describe('unreachable servers', () => {
     const { client } = hostileClient(server, 'ok', { baseUrl: 'http://no-such-host.invalid', retries: 0 });
     expect(await failureOf(() => client.testConnection())).toMatchObject({
       code: 'network',
-      message: /no-such-host\.invalid.*could not be resolved/,
+      message: expect.stringMatching(/no-such-host\.invalid.*could not be resolved/),
     });
   });
 });

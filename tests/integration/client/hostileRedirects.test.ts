@@ -57,13 +57,13 @@ describe('the key goes only to the configured origin (§13.1)', () => {
     const loop = hostileClient(server, 'redirect-loop');
     expect(await failureOf(() => loop.client.getImageBytes(IMAGE_ID))).toMatchObject({
       code: 'bad_response',
-      message: /more than 5 times/,
+      message: expect.stringMatching(/more than 5 times/),
     });
     expect(server.requests).toHaveLength(6);
     const scheme = hostileClient(server, 'redirect-bad-scheme');
     expect(await failureOf(() => scheme.client.getImageBytes(IMAGE_ID))).toMatchObject({
       code: 'bad_response',
-      message: /unsupported scheme/,
+      message: expect.stringMatching(/unsupported scheme/),
     });
   });
 
