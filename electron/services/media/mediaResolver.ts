@@ -22,7 +22,7 @@ export interface MediaResolverOptions {
   freshForMs?: number;
 }
 
-/** Failures where a stale cached copy is better than nothing (offline work, §1). */
+/** Failures where a stale cached copy is better than nothing (offline work, design §1). */
 const SERVE_STALE_ON = new Set([
   'network',
   'timeout',
