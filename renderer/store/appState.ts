@@ -1,7 +1,8 @@
 import type { BrowseSlice } from './browseSlice';
 import type { ConnectionSlice } from './connectionSlice';
 import type { DatasetsSlice } from './datasetsSlice';
+import type { ToastSlice } from './toastSlice';
 import type { UiSlice } from './uiSlice';
 
 /** The one store's shape: the slices side by side (design §4: one store from typed slices). */
-export type AppState = ConnectionSlice & DatasetsSlice & UiSlice & BrowseSlice;
+export type AppState = ConnectionSlice & DatasetsSlice & UiSlice & BrowseSlice & ToastSlice;

@@ -4,17 +4,23 @@ import type { AppState } from './appState';
 import { createBrowseSlice } from './browseSlice';
 import { createConnectionSlice } from './connectionSlice';
 import { createDatasetsSlice } from './datasetsSlice';
+import { createToastSlice } from './toastSlice';
+import type { ThemePreference } from '../../shared/ipc';
 import type { Theme } from './uiSlice';
 import { createUiSlice } from './uiSlice';
 
 export type AppStore = StoreApi<AppState>;
 
-/** A vanilla store (no React), so unit tests under Node drive the very same slices. */
-export function createAppStore(initialTheme: Theme = 'dark'): AppStore {
+/**
+ * A vanilla store (no React), so unit tests under Node drive the very same slices.
+ * `systemTheme` is what the OS asks for; the preference ('system' by default) decides.
+ */
+export function createAppStore(systemTheme: Theme = 'dark', themePreference: ThemePreference = 'system'): AppStore {
   return createStore<AppState>()((...args) => ({
     ...createConnectionSlice(...args),
     ...createDatasetsSlice(...args),
-    ...createUiSlice(initialTheme)(...args),
+    ...createUiSlice(systemTheme, themePreference)(...args),
     ...createBrowseSlice(...args),
+    ...createToastSlice(...args),
   }));
 }

@@ -1,32 +1,43 @@
 import { useStore } from 'zustand';
+import type { ThemePreference } from '../../shared/ipc';
+import { THEME_PREFERENCES } from '../../shared/ipc';
 import type { AppState } from './appState';
 import { createAppStore } from './appStore';
 import type { Theme } from './uiSlice';
 
-const THEME_KEY = 'pictograph.theme';
-
 /**
- * Dark by default (design card: reviewers look at images for hours); the toggle's saved choice
- * wins. The OS preference is deliberately not followed: test browsers report "light" by default.
+ * A mirror of the persisted preference (main's `settings` is the truth): read synchronously at
+ * start so the first frame already has the right theme instead of flashing the other one.
  */
-function initialTheme(): Theme {
+export const THEME_KEY = 'pictograph.theme';
+
+function savedPreference(): ThemePreference {
   try {
     const saved = window.localStorage.getItem(THEME_KEY);
-    if (saved === 'dark' || saved === 'light') return saved;
+    if ((THEME_PREFERENCES as readonly string[]).includes(saved ?? '')) return saved as ThemePreference;
   } catch {
-    // Storage can be disabled; the default is fine.
+    // Storage can be disabled; following the OS is fine.
   }
-  return 'dark';
+  return 'system';
 }
 
-export const appStore = createAppStore(initialTheme());
+/** The OS's choice; dark when it says nothing (reviewers look at images for hours). */
+export function systemTheme(): Theme {
+  try {
+    return window.matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
+  } catch {
+    return 'dark';
+  }
+}
+
+export const appStore = createAppStore(systemTheme(), savedPreference());
 
 appStore.subscribe((state, previous) => {
-  if (state.theme === previous.theme) return;
+  if (state.themePreference === previous.themePreference) return;
   try {
-    window.localStorage.setItem(THEME_KEY, state.theme);
+    window.localStorage.setItem(THEME_KEY, state.themePreference);
   } catch {
-    // Not persisting a theme is harmless.
+    // Not mirroring a theme is harmless: main keeps the setting.
   }
 });
 
