@@ -1,8 +1,10 @@
 import { net, protocol } from 'electron';
-import { join, normalize, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { ResolveMedia } from '../services/media/mediaTypes';
-import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
+import { resolveAppFile } from './appFiles';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { APP_HOST, APP_SCHEME } from './security';
 
 /** Must run before `app.ready`: app:// behaves like https (origin, storage, fetch). */
 export function registerAppScheme(): void {
@@ -13,10 +15,9 @@ export function registerAppScheme(): void {
 
 /**
  * Serves the built renderer from `rendererDir` and media under /media/ through the same resolver
- * the browser harness uses. Paths are confined to rendererDir.
+ * the browser harness uses. Paths are confined to rendererDir (appFiles.ts); files carry the CSP header.
  */
 export function serveAppScheme(rendererDir: string, resolveMedia: ResolveMedia): void {
-  const root = normalize(rendererDir + sep);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
@@ -29,10 +30,13 @@ export function serveAppScheme(rendererDir: string, resolveMedia: ResolveMedia):
         headers: media.headers,
       });
     }
-    const file = normalize(join(root, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
-    if (!file.startsWith(root)) return new Response('Not found', { status: 404 });
+    const file = resolveAppFile(rendererDir, url.pathname);
+    // Only regular files: a folder would come back from file:// as a listing page.
+    if (file === null || !(await stat(file).catch(() => null))?.isFile()) {
+      return new Response('Not found', { status: 404 });
+    }
     const response = await net.fetch(pathToFileURL(file).toString());
-    if (!file.endsWith('.html')) return response;
+    // Every file gets the policy, not only .html: any response can end up rendered as a document.
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     return new Response(response.body, { status: response.status, headers });

@@ -6,24 +6,6 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'pictograph';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/**
- * Sent as a response header for every app:// document (index.html repeats it as a meta tag for
- * the browser harness). Images come only from our own origin (media URLs) or data/blob URLs.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 /** Hosts the app may open in the user's browser (help, the hosted service's site). https only. */
 export const EXTERNAL_ALLOWLIST = new Set(['pictograph.io', 'www.pictograph.io', 'docs.pictograph.io', 'github.com']);
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 import { launchApp, HARNESS_ORIGIN } from './harness';
 import type { Frame, Page } from 'playwright-core';
 import type { LaunchedApp } from './harness';
@@ -66,18 +67,39 @@ describe('foundation', () => {
     expect(await app.api.app.info()).toMatchObject({ ok: true });
   });
 
+  it('serves the one CSP: the full policy as a header, the built page’s meta tag without frame-ancestors', async () => {
+    const header = await app.page.evaluate(async () =>
+      (await fetch('/index.html', { cache: 'no-store' })).headers.get('content-security-policy'),
+    );
+    expect(header).toBe(CONTENT_SECURITY_POLICY);
+    const meta = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
+  });
+
   it('does not let the app be framed, even by itself (CSP frame-src)', async () => {
-    await app.page.evaluate((origin) => {
-      const frame = document.createElement('iframe');
-      frame.src = `${origin}/index.html?framed=1`;
-      document.body.appendChild(frame);
-    }, HARNESS_ORIGIN);
-    await app.page.waitForTimeout(500);
-    const framedApps = app.page
-      .frames()
-      .filter((f) => f !== app.page.mainFrame() && f.url().startsWith(HARNESS_ORIGIN));
-    expect(framedApps).toEqual([]);
+    const child = await frameAndWait(app.page, `${HARNESS_ORIGIN}/index.html?framed=1`);
+    expect(child.url()).toBe(BLOCKED_FRAME_URL);
+    await app.page.evaluate(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
     expect(await app.api.app.info()).toMatchObject({ ok: true });
+  });
+
+  it('does not let another site frame the app (CSP frame-ancestors, a header-only directive)', async () => {
+    // The framing page has no CSP of its own, so only the app's frame-ancestors can stop it.
+    await app.context.route('https://framer.invalid/**', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<!doctype html><title>framer</title><body></body>',
+      }),
+    );
+    const framer = await app.context.newPage();
+    try {
+      await framer.goto('https://framer.invalid/');
+      const child = await frameAndWait(framer, `${HARNESS_ORIGIN}/index.html?framed=2`);
+      expect(child.url()).toBe(BLOCKED_FRAME_URL);
+    } finally {
+      await framer.close();
+    }
   });
 
   it('answers invalid_request for an invalid argument', async () => {
@@ -121,6 +143,28 @@ describe('foundation', () => {
     }
   });
 });
+
+/** Where Chromium sends a frame whose load a CSP refused. */
+const BLOCKED_FRAME_URL = 'chrome-error://chromewebdata/';
+
+/**
+ * Adds an iframe showing `src` and waits for its load event, which fires for a refused frame too
+ * (with Chromium's error page): no fixed delay, the outcome is known when this returns.
+ */
+async function frameAndWait(page: Page, src: string): Promise<Frame> {
+  const handle = await page.evaluateHandle(async (url) => {
+    const frame = document.createElement('iframe');
+    frame.src = url;
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.appendChild(frame);
+    await loaded;
+    return frame;
+  }, src);
+  const child = await handle.asElement()!.contentFrame();
+  await handle.dispose();
+  if (!child) throw new Error(`The iframe for ${src} has no frame`);
+  return child;
+}
 
 async function waitForFrame(page: Page, match: (frame: Frame) => boolean) {
   for (let i = 0; i < 100; i++) {

@@ -7,6 +7,8 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { createApi } from '../../electron/preload/api';
 import { createRouter, trustedOrigin } from '../../electron/ipc/router';
+import { senderUrlFor } from '../../electron/ipc/sender';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 import type { MainCore } from '../../electron/core';
 import { createMainCore } from '../../electron/core';
 import type { Emit } from '../../electron/services/events';
@@ -19,9 +21,6 @@ import { readStatic } from './static-files';
 
 /** The renderer's origin in the harness. `.invalid` never resolves, so nothing can leak to a real host. */
 export const HARNESS_ORIGIN = 'https://app.pictograph.invalid';
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'self'";
 const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 export interface LaunchOptions {
@@ -128,9 +127,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       serviceWorkers: 'block',
     });
     await context.exposeBinding('__pictographInvoke', (source, channel: string, request: unknown) => {
-      // Like the Electron glue: only the top-level frame can be the app; sub-frames are named as such.
-      const isMainFrame = source.frame === source.page.mainFrame();
-      const senderUrl = isMainFrame ? source.frame.url() : `subframe:${source.frame.url()}`;
+      // The Electron glue's own rule: only the top-level frame can be the app.
+      const senderUrl = senderUrlFor({
+        frame: source.frame,
+        mainFrame: source.page.mainFrame(),
+        urlOf: (f) => f.url(),
+      });
       return router.dispatch(channel, request, { senderUrl });
     });
     await context.addInitScript({ content: await bridgeScript() });
@@ -208,6 +210,6 @@ async function handleRoute(route: Route, core: MainCore, blocked: string[]): Pro
   }
   const file = await readStatic(RENDERER_DIR, url.pathname);
   const headers: Record<string, string> = { 'content-type': file.contentType, 'cache-control': 'no-store' };
-  if (file.contentType.startsWith('text/html')) headers['content-security-policy'] = CSP;
+  if (file.contentType.startsWith('text/html')) headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
   await route.fulfill({ status: file.status, headers, body: file.body });
 }
