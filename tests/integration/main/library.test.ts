@@ -120,6 +120,9 @@ describe('annotations', () => {
       ...a,
       review_note: `checked ${i}`,
       nested: { deep: [1, { x: 'y' }] },
+      // The fixture's polygons carry an unknown `extra` key (§7.3's example): the save replaces it
+      // with a new value, which must survive the client's canonicalisation of polygons.
+      ...(a.type === 'polygon' ? { extra: { edited: i, was: a.extra } } : {}),
     }));
     withExtras.push({
       id: 'new-car',
@@ -146,7 +149,13 @@ describe('annotations', () => {
       confidence: 0.25,
     });
     const road = reread.annotations.find((a) => a.type === 'polygon');
-    if (road) expect(road.extra).toEqual(doc.annotations.find((a) => a.id === road.id)?.extra);
+    expect(road, 'the fixture image should carry a polygon').toBeDefined();
+    const before = doc.annotations.find((a) => a.id === road!.id)!;
+    expect(before.extra).toEqual({ kept: expect.any(Number) });
+    expect(road).toMatchObject({
+      extra: { edited: doc.annotations.indexOf(before), was: before.extra },
+      attributes: before.attributes,
+    });
   });
 
   it('a save based on a stale ETag is refused with 412', async () => {
