@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRouter, trustedOrigin } from '../../../../electron/ipc/router';
 import type { HandlerMap } from '../../../../electron/ipc/types';
 import { AppError } from '../../../../electron/services/errors';
-import { channelNames } from '../../../../shared/ipc';
+import { channelNames, channels } from '../../../../shared/ipc';
 
 const APP = 'app://pictograph';
 const ctx = { senderUrl: `${APP}/index.html` };
@@ -73,18 +73,35 @@ describe('router', () => {
     }
   });
 
-  it('rejects __proto__ and constructor keys anywhere in the request', async () => {
+  // Annotations are loose objects (unknown keys are kept) and `attributes` is opaque, so the
+  // contract's schema accepts these: only the router's own key check stands between them and a
+  // handler that might merge them into an object.
+  const box = { id: 'a', name: 'car', type: 'bbox', bounding_box: { x: 1, y: 2, w: 3, h: 4 } };
+  it.each([
+    ['__proto__ on an annotation', '__proto__', JSON.parse('{"__proto__":{"polluted":true}}')],
+    ['constructor on an annotation', 'constructor', { constructor: { prototype: { polluted: true } } }],
+    ['constructor deep in attributes', 'constructor', { attributes: { meta: { constructor: { polluted: 1 } } } }],
+    ['prototype in an attributes list', 'prototype', { attributes: [{ tags: [{ prototype: 1 }] }] }],
+    ['__proto__ deep in attributes', '__proto__', JSON.parse('{"attributes":{"a":[{"__proto__":{"x":1}}]}}')],
+  ])('rejects %s, which the schema alone lets through', async (_name, key, extra) => {
     const { router } = setup();
-    const poisoned = JSON.parse(
-      '{"imageId":"i","annotations":[{"id":"a","name":"car","type":"bbox","__proto__":{"x":1}}],"ifMatch":null}',
-    );
-    const result = await router.dispatch('annotations:save', poisoned, ctx);
-    expect(result).toMatchObject({
+    const request = { imageId: 'i', annotations: [{ ...box, ...extra }], ifMatch: null };
+    expect(channels['annotations:save'].request.safeParse(request).success).toBe(true);
+    expect(await router.dispatch('annotations:save', request, ctx)).toEqual({
       ok: false,
-      error: { code: 'invalid_request', message: expect.stringContaining('__proto__') },
+      error: { code: 'invalid_request', message: `Request contains a forbidden key: ${key}` },
     });
-    const nested = await router.dispatch('datasets:get', { datasetId: 'x', constructor: { a: 1 } }, ctx);
-    expect(nested).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+
+  it('rejects nesting deeper than a request ever needs', async () => {
+    const { router } = setup();
+    let deep: unknown = { leaf: 1 };
+    for (let i = 0; i < 70; i++) deep = { d: deep };
+    const request = { imageId: 'i', annotations: [{ ...box, attributes: { deep } }], ifMatch: null };
+    expect(await router.dispatch('annotations:save', request, ctx)).toEqual({
+      ok: false,
+      error: { code: 'invalid_request', message: 'Request contains a forbidden key: (nesting too deep)' },
+    });
   });
 
   it('turns an AppError into its own code and anything else into internal, logged without details leaking', async () => {
