@@ -225,6 +225,25 @@ describe('viewer keys, resume, 401 and sign-out', () => {
     }
   });
 
+  it('resume with the server down comes back offline, keeping the profile and its key', async () => {
+    const own = await startTestServer();
+    const connected = await h.ok('connection:connect', { baseUrl: own.url, apiKey: own.keys.member });
+    const profileId = connected.profile!.id;
+    await own.close();
+    const resumed = await h.call('connection:resume', { profileId });
+    expect(resumed, 'offline is not a failure for a stored profile').toMatchObject({ ok: true });
+    expect(await h.ok('connection:status', {})).toMatchObject({
+      state: 'offline',
+      keyPrefix: own.keys.member.slice(0, 12),
+      error: {
+        code: 'network',
+        message: expect.stringMatching(/^Could not reach 127\.0\.0\.1:\d+: the connection was refused/),
+      },
+      profile: { id: profileId, hasKey: true },
+    });
+    expect((await h.ok('connection:profiles', {})).find((p) => p.id === profileId)?.hasKey).toBe(true);
+  });
+
   it('disconnect forgets the key', async () => {
     await h.ok('connection:connect', { baseUrl: server.url, apiKey: server.keys.member });
     const { profile } = await h.ok('connection:status', {});
