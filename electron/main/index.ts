@@ -42,9 +42,11 @@ if (!app.requestSingleInstanceLock()) {
       log,
     });
     core = started;
-    registerIpc(createRouter({ handlers: started.handlers, isTrustedSender: trustedOrigin(APP_ORIGIN), log }));
+    const router = createRouter({ handlers: started.handlers, isTrustedSender: trustedOrigin(APP_ORIGIN), log });
+    registerIpc(router);
     serveAppScheme(rendererDir, started.resolveMedia);
-    if (openDemoOnStart) void started.handlers['connection:openDemo']({}, { senderUrl: APP_ORIGIN });
+    // Through the router, like any call: handlers throw their AppErrors and only it answers them.
+    if (openDemoOnStart) void router.dispatch('connection:openDemo', {}, { senderUrl: APP_ORIGIN });
     createMainWindow(preloadPath);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { SeedFixture } from './types';
 import type { SeedRecipe } from './recipe';
 import type { DatasetLayout } from './plan';
-import { planImage, seedLayout } from './plan';
+import { seedLayout } from './plan';
 import type { RenderJob } from './render';
 import { renderImages } from './render';
 import { loadCachedFixture, sha256, withAbsoluteFiles, writeCacheIndex } from './cache';
@@ -72,7 +72,9 @@ function* planAll(datasets: DatasetLayout[], entries: Map<DatasetLayout, string[
     .sort((a, b) => a.at - b.at);
   const byDataset = new Map<DatasetLayout, string[]>();
   for (const { dataset, slot } of order) {
-    const planned = planImage(dataset, slot);
+    // Not validated here: loading the fixture (server/bootstrap/seed.ts) runs pictograph-local's own
+    // §7.3 canonicalisation on every list, and the plan test holds the demo to that canonical form.
+    const planned = slot.plan();
     const meta = {
       filename: slot.filename,
       directory_path: slot.directory_path,

@@ -8,7 +8,6 @@ export type { SeedRecipe } from './recipe';
 export type { BuildSeedOptions } from './build';
 export { DEMO_RECIPE } from './recipe';
 export { buildSeed } from './build';
-export { annotationListProblems } from './validate';
 
 /**
  * The demo workspace pictograph-local starts with: "Street scenes" (500 frames), "Aerial tiles"

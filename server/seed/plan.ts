@@ -3,7 +3,6 @@ import type { Context2D } from './draw/canvasKit';
 import type { SeedRecipe } from './recipe';
 import { createRandom } from './random';
 import { AERIAL_DATASET, INBOX_DATASET, POSES_DATASET, STREET_DATASET } from './datasets';
-import { annotationListProblems } from './validate';
 import type { Lighting } from './scenes/street/plan';
 import { planStreetImage } from './scenes/street/plan';
 import { paintStreetScene } from './scenes/street/paint';
@@ -147,16 +146,4 @@ function posesLayout(recipe: SeedRecipe): DatasetLayout {
 /** Every dataset with its image slots; nothing is planned yet. */
 export function seedLayout(recipe: SeedRecipe): DatasetLayout[] {
   return [streetLayout(recipe), aerialLayout(recipe), posesLayout(recipe), { ...INBOX_DATASET, images: [] }];
-}
-
-/** Plans one image and refuses to go on if any generated annotation breaks §7.3. */
-export function planImage(dataset: DatasetLayout, slot: ImageSlot): PlannedImage {
-  const planned = slot.plan();
-  const problems = annotationListProblems(planned.annotations, dataset.classes, dataset.annotation_types);
-  if (problems.length > 0) {
-    throw new Error(
-      `seed bug: ${dataset.name} ${slot.directory_path}/${slot.filename}: ${problems.slice(0, 5).join('; ')}`,
-    );
-  }
-  return planned;
 }

@@ -1,3 +1,4 @@
+import { MAX_ANNOTATION_ID_LENGTH, MAX_ANNOTATIONS_PER_IMAGE } from '../../shared/annotations/limits';
 import { enclosingBox } from '../../shared/geometry/box';
 import { MAX_VALIDATION_ERRORS, type FieldProblem } from '../http/apiError';
 import type { DatasetClassRecord } from '../store/datasets';
@@ -12,7 +13,6 @@ import {
   type ProblemSink,
 } from './geometry';
 
-export const MAX_ANNOTATIONS_PER_IMAGE = 10_000;
 export const ANNOTATION_TYPES = ['bbox', 'polygon', 'polyline', 'keypoint'] as const;
 export type AnnotationTypeName = (typeof ANNOTATION_TYPES)[number];
 
@@ -99,7 +99,7 @@ function canonicalizeOne(
 
   const id = raw.id;
   if (typeof id !== 'string' || id.trim() === '') fail('id', 'must be a non-blank string');
-  else if (id.length > 128) fail('id', 'must be at most 128 characters');
+  else if (id.length > MAX_ANNOTATION_ID_LENGTH) fail('id', `must be at most ${MAX_ANNOTATION_ID_LENGTH} characters`);
   else if (seenIds.has(id)) fail('id', `duplicate id "${id}"`);
   else seenIds.add(id);
 

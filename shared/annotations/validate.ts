@@ -2,12 +2,10 @@ import { ANNOTATION_TYPES } from '../api/common';
 import type { ValidationProblem } from '../api/errors';
 import { checkBoundingBox, checkPoint, checkPolygon, checkPolyline, isRecord } from './geometryChecks';
 import type { Report } from './geometryChecks';
+import { MAX_ANNOTATION_ID_LENGTH, MAX_ANNOTATIONS_PER_IMAGE } from './limits';
 
 export { canonicalizeForSave } from './canonicalize';
 
-/** §7.3 limits (decisions shared with pictograph-local). */
-export const MAX_ANNOTATIONS_PER_IMAGE = 10_000;
-export const MAX_ANNOTATION_ID_LENGTH = 128;
 /** Same cap as a server 422 (§2): enough to fix things, bounded for the UI. */
 export const MAX_REPORTED_PROBLEMS = 100;
 

@@ -1,13 +1,11 @@
 import type { Annotation } from '../../../shared/api';
-import type { ValidationProblem } from '../../../shared/api';
-import { validateAnnotations } from '../../../shared/annotations/validate';
+import { ok } from '../../../shared/ipc';
 import { AppError, isAppError } from '../../services/errors';
 import type { LocalReviewStore } from '../../services/review/localReviewStore';
 import { submitReview } from '../../services/review/submitReview';
 import type { KnownDatasets } from '../../services/session/knownDatasets';
 import type { Session } from '../../services/session/session';
 import type { HandlerMap } from '../types';
-import { settle } from './settle';
 
 type AnnotationChannel = 'annotations:get' | 'annotations:save' | 'review:submit';
 
@@ -24,23 +22,24 @@ export function createAnnotationHandlers({
   reviews,
 }: AnnotationHandlerDeps): Pick<HandlerMap, AnnotationChannel> {
   return {
-    'annotations:get': ({ imageId }) =>
-      settle(() =>
-        session.use(async (client) => {
+    'annotations:get': async ({ imageId }) =>
+      ok(
+        await session.use(async (client) => {
           const { annotations, etag } = await client.getAnnotations(imageId);
           return { imageId, annotations, etag };
         }),
       ),
-    'annotations:save': ({ imageId, annotations, ifMatch }) =>
-      settle(() =>
-        session.use(async (client, { profile }) => {
-          // The request schema kept every unknown field; the full §7.3 check (with the dataset's
-          // classes and types when this session knows them) runs before any quota is spent.
-          const list = annotations as Annotation[];
-          const problems = validateAnnotations(list, known.rulesForImage(profile.id, imageId) ?? undefined);
-          if (problems.length > 0) throw notSavedError(problems);
+    'annotations:save': async ({ imageId, annotations, ifMatch }) =>
+      ok(
+        await session.use(async (client, { profile }) => {
+          // The request schema kept every unknown field; the client runs the full §7.3 check before
+          // any quota is spent, with the dataset's classes and types when this session knows them.
+          const rules = known.rulesForImage(profile.id, imageId) ?? undefined;
           try {
-            const { result, etag } = await client.saveAnnotations(imageId, list, { ifMatch });
+            const { result, etag } = await client.saveAnnotations(imageId, annotations as Annotation[], {
+              ifMatch,
+              rules,
+            });
             return {
               imageId: result.image_id,
               previousCount: result.previous_count,
@@ -53,20 +52,8 @@ export function createAnnotationHandlers({
           }
         }),
       ),
-    'review:submit': (request) => settle(() => submitReview(session, reviews, request)),
+    'review:submit': async (request) => ok(await submitReview(session, reviews, request)),
   };
-}
-
-function notSavedError(problems: ValidationProblem[]): AppError {
-  const first = problems[0];
-  const where =
-    first?.index !== undefined ? `annotation #${first.index + 1}${first.field ? `, ${first.field}` : ''}: ` : '';
-  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-  return new AppError({
-    code: 'validation_error',
-    message: `Not saved: ${count} in the annotations (${where}${first?.message ?? 'invalid'}).`,
-    details: { problems },
-  });
 }
 
 /** A read-only key learns exactly which role saving needs (§13.6), not just "forbidden". */

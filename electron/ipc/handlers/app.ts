@@ -1,5 +1,5 @@
+import { ok } from '../../../shared/ipc';
 import type { HandlerMap } from '../types';
-import { settle } from './settle';
 
 export interface AppHandlerDeps {
   host: 'electron' | 'harness';
@@ -8,6 +8,6 @@ export interface AppHandlerDeps {
 
 export function createAppHandlers({ host, version }: AppHandlerDeps): Pick<HandlerMap, 'app:info'> {
   return {
-    'app:info': () => settle(async () => ({ name: 'Pictograph Review', version, host, platform: process.platform })),
+    'app:info': async () => ok({ name: 'Pictograph Review', version, host, platform: process.platform }),
   };
 }

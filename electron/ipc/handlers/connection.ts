@@ -1,9 +1,9 @@
 import type { ConnectionStatus } from '../../../shared/ipc';
+import { ok } from '../../../shared/ipc';
 import type { DemoLauncher } from '../../services/demo/demoLauncher';
 import { DEMO_PROFILE_ID } from '../../services/session/profileStore';
 import type { Session } from '../../services/session/session';
 import type { HandlerMap } from '../types';
-import { settle } from './settle';
 
 type ConnectionChannel =
   | 'connection:status'
@@ -36,12 +36,12 @@ export function createConnectionHandlers({
     return opening;
   };
   return {
-    'connection:status': () => settle(async () => session.status),
-    'connection:profiles': () => settle(() => session.listProfiles()),
-    'connection:connect': (request) => settle(() => session.connect(request)),
-    'connection:resume': ({ profileId }) =>
-      settle(() => (profileId === DEMO_PROFILE_ID ? openDemo() : session.resume(profileId))),
-    'connection:openDemo': () => settle(openDemo),
-    'connection:disconnect': () => settle(() => session.disconnect()),
+    'connection:status': async () => ok(session.status),
+    'connection:profiles': async () => ok(await session.listProfiles()),
+    'connection:connect': async (request) => ok(await session.connect(request)),
+    'connection:resume': async ({ profileId }) =>
+      ok(await (profileId === DEMO_PROFILE_ID ? openDemo() : session.resume(profileId))),
+    'connection:openDemo': async () => ok(await openDemo()),
+    'connection:disconnect': async () => ok(await session.disconnect()),
   };
 }

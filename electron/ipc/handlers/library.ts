@@ -1,9 +1,9 @@
+import { ok } from '../../../shared/ipc';
 import type { LocalReviewStore } from '../../services/review/localReviewStore';
 import type { KnownDatasets } from '../../services/session/knownDatasets';
 import type { Session } from '../../services/session/session';
 import { mediaUrlFor } from '../../services/media/mediaUrls';
 import type { HandlerMap } from '../types';
-import { settle } from './settle';
 
 type LibraryChannel =
   'datasets:list' | 'datasets:get' | 'images:page' | 'images:metadata' | 'media:url' | 'rateLimit:get';
@@ -23,41 +23,41 @@ export function createLibraryHandlers({
   appOrigin,
 }: LibraryHandlerDeps): Pick<HandlerMap, LibraryChannel> {
   return {
-    'datasets:list': () =>
-      settle(() =>
-        session.use(async (client, { profile }) => {
+    'datasets:list': async () =>
+      ok(
+        await session.use(async (client, { profile }) => {
           const datasets = await client.listDatasets();
           known.rememberDatasets(profile.id, datasets);
           return datasets;
         }),
       ),
-    'datasets:get': ({ datasetId }) =>
-      settle(() =>
-        session.use(async (client, { profile }) => {
+    'datasets:get': async ({ datasetId }) =>
+      ok(
+        await session.use(async (client, { profile }) => {
           const dataset = await client.getDataset(datasetId);
           known.rememberDatasets(profile.id, [dataset]);
           return dataset;
         }),
       ),
-    'images:page': ({ datasetId, limit, offset, filters }) =>
-      settle(() =>
-        session.use(async (client, { profile }) => {
+    'images:page': async ({ datasetId, limit, offset, filters }) =>
+      ok(
+        await session.use(async (client, { profile }) => {
           const page = await client.listImages({ datasetId, limit, offset, ...(filters ? { filters } : {}) });
           known.rememberImages(profile.id, page.items);
           return { items: page.items.map((image) => reviews.overlay(profile.id, image)), total: page.total };
         }),
       ),
-    'images:metadata': ({ imageId }) =>
-      settle(() =>
-        session.use(async (client, { profile }) => {
+    'images:metadata': async ({ imageId }) =>
+      ok(
+        await session.use(async (client, { profile }) => {
           const image = await client.getImageMetadata(imageId);
           known.rememberImages(profile.id, [image]);
           return reviews.overlay(profile.id, image);
         }),
       ),
     // No connection needed: the URL is resolved (and authorised) when the image is requested.
-    'media:url': ({ imageId, variant }) => settle(async () => ({ url: mediaUrlFor(appOrigin, imageId, variant) })),
+    'media:url': async ({ imageId, variant }) => ok({ url: mediaUrlFor(appOrigin, imageId, variant) }),
     // `null` before the first API answer.
-    'rateLimit:get': () => settle(async () => session.active?.client.rateLimit ?? null),
+    'rateLimit:get': async () => ok(session.active?.client.rateLimit ?? null),
   };
 }

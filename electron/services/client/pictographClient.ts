@@ -7,7 +7,16 @@ import {
   imageMetaSchema,
   saveAnnotationsResultSchema,
 } from '../../../shared/api';
-import type { Annotation, Dataset, DownloadListing, ImageMeta, Role, SaveAnnotationsResult } from '../../../shared/api';
+import type {
+  Annotation,
+  Dataset,
+  DownloadListing,
+  ImageMeta,
+  Role,
+  SaveAnnotationsResult,
+  ValidationProblem,
+} from '../../../shared/api';
+import type { DatasetRules } from '../../../shared/annotations/validate';
 import { canonicalizeForSave, validateAnnotations } from '../../../shared/annotations/validate';
 import type { ImageFilters, RateLimitState } from '../../../shared/ipc/channels/library';
 import { AppError, isAppError } from '../errors';
@@ -19,6 +28,19 @@ import { ApiRequests } from './requests';
 import type { BytesResult, Query } from './requests';
 
 const seg = (id: string): string => encodeURIComponent(id);
+
+/** "Not saved: N problems …", naming the first; every problem rides along for the editor. */
+function notSavedError(problems: ValidationProblem[]): AppError {
+  const first = problems[0];
+  const where =
+    first?.index !== undefined ? `annotation #${first.index + 1}${first.field ? `, ${first.field}` : ''}: ` : '';
+  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+  return new AppError({
+    code: 'validation_error',
+    message: `Not saved: ${count} in the annotations (${where}${first?.message ?? 'invalid'}).`,
+    details: { problems },
+  });
+}
 
 /**
  * The main process's only network code: one instance per connected profile. Every method decodes
@@ -44,7 +66,7 @@ export class PictographClient {
    * `retries` lets an interactive caller fail faster than the default schedule.
    */
   async testConnection(signal?: AbortSignal, options: { retries?: number } = {}): Promise<void> {
-    await this.api.getList('/datasets/', { limit: 1 }, datasetSchema, signal, options);
+    await this.api.getList(this.http.base.api('/datasets/', { limit: 1 }), datasetSchema, signal, options);
   }
 
   /**
@@ -57,7 +79,7 @@ export class PictographClient {
     try {
       const pages = paginate(
         (limit, offset) =>
-          this.api.getListAt(this.http.base.v1('/api-keys/', { limit, offset }), apiKeyRecordSchema, signal),
+          this.api.getList(this.http.base.v1('/api-keys/', { limit, offset }), apiKeyRecordSchema, signal),
         {
           keyOf: (key) => key.id,
           ...(signal ? { signal } : {}),
@@ -78,7 +100,7 @@ export class PictographClient {
 
   listDatasets(signal?: AbortSignal): Promise<Dataset[]> {
     const pages = paginate(
-      (limit, offset) => this.api.getList('/datasets/', { limit, offset }, datasetSchema, signal),
+      (limit, offset) => this.api.getList(this.http.base.api('/datasets/', { limit, offset }), datasetSchema, signal),
       {
         keyOf: (d) => d.id,
         ...(signal ? { signal } : {}),
@@ -98,7 +120,11 @@ export class PictographClient {
   ): Promise<{ items: ImageMeta[]; total: number }> {
     const limit = Math.min(1000, Math.max(0, Math.floor(q.limit)));
     const query = imageQuery(q.datasetId, q.filters);
-    const page = await this.api.getList('/images/', { ...query, limit, offset: q.offset }, imageMetaSchema, signal);
+    const page = await this.api.getList(
+      this.http.base.api('/images/', { ...query, limit, offset: q.offset }),
+      imageMetaSchema,
+      signal,
+    );
     if (page.total !== null) return { items: page.items, total: page.total };
     const end = q.offset + page.items.length;
     const short =
@@ -114,7 +140,8 @@ export class PictographClient {
   ): AsyncIterable<ImageMeta[]> {
     const query = imageQuery(q.datasetId, q.filters);
     return paginate(
-      (limit, offset) => this.api.getList('/images/', { ...query, limit, offset }, imageMetaSchema, signal),
+      (limit, offset) =>
+        this.api.getList(this.http.base.api('/images/', { ...query, limit, offset }), imageMetaSchema, signal),
       {
         pageSize: clampPageSize(q.pageSize ?? 1000),
         keyOf: (image) => image.id,
@@ -179,25 +206,17 @@ export class PictographClient {
   }
 
   /**
-   * Full overwrite (§7.4) after checking §7.3 locally, so a doomed save costs no quota and the
+   * Full overwrite (§7.4) after checking §7.3 locally — the one check a save gets in main, with the
+   * dataset's classes and types when the caller knows them — so a doomed save costs no quota and the
    * problems point at annotations the same way a server 422 does.
    */
   async saveAnnotations(
     imageId: string,
     annotations: Annotation[],
-    opts: { ifMatch: string | null; signal?: AbortSignal },
+    opts: { ifMatch: string | null; rules?: DatasetRules | undefined; signal?: AbortSignal },
   ): Promise<{ result: SaveAnnotationsResult; etag: string | null }> {
-    const problems = validateAnnotations(annotations);
-    if (problems.length > 0) {
-      const first = problems[0]!;
-      const where =
-        first.index !== undefined ? `annotation #${first.index + 1}${first.field ? `, ${first.field}` : ''}: ` : '';
-      throw new AppError({
-        code: 'validation_error',
-        message: `Not saved: ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} in the annotations (${where}${first.message}).`,
-        details: { problems },
-      });
-    }
+    const problems = validateAnnotations(annotations, opts.rules);
+    if (problems.length > 0) throw notSavedError(problems);
     const headers: Record<string, string> = opts.ifMatch !== null ? { 'If-Match': opts.ifMatch } : {};
     const { value, etag } = await this.api.postObject(
       `/annotations/${seg(imageId)}`,
@@ -234,7 +253,8 @@ export class PictographClient {
   private async countImages(query: Query, from: number, signal?: AbortSignal): Promise<number> {
     let count = from;
     const pages = paginate(
-      (limit, offset) => this.api.getList('/images/', { ...query, limit, offset }, imageMetaSchema, signal),
+      (limit, offset) =>
+        this.api.getList(this.http.base.api('/images/', { ...query, limit, offset }), imageMetaSchema, signal),
       {
         startOffset: from,
         keyOf: (image) => image.id,

@@ -45,18 +45,11 @@ export class ApiRequests {
     return { value: decodeObject(res, schema, describeRequest('GET', url)), etag: res.headers.get('etag') };
   }
 
+  /**
+   * A list at an API URL: `http.base.api(path, query)` for the developer root, `http.base.v1(…)`
+   * for routes outside it such as `/api/v1/api-keys/`.
+   */
   async getList<S extends z.ZodType>(
-    path: string,
-    query: Query,
-    itemSchema: S,
-    signal?: AbortSignal,
-    send?: SendOptions,
-  ): Promise<DecodedList<z.output<S>>> {
-    return this.getListAt(this.http.base.api(path, query), itemSchema, signal, send);
-  }
-
-  /** A list at an absolute API URL (routes outside the developer root, such as `/api/v1/api-keys/`). */
-  async getListAt<S extends z.ZodType>(
     url: URL,
     itemSchema: S,
     signal?: AbortSignal,

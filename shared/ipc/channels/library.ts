@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ANNOTATION_ID_LENGTH, MAX_ANNOTATIONS_PER_IMAGE } from '../../annotations/limits';
 import type { Annotation, Dataset, ImageMeta } from '../../api';
 import { channel, event } from '../define';
 import { emptyRequest, idArg, limitArg, offsetArg } from '../schemas';
@@ -56,7 +57,7 @@ const pointArg = z.strictObject({ x: finite, y: finite });
  * checked strictly here and fully against §7.3 by main before saving.
  */
 export const annotationArg = z.looseObject({
-  id: z.string().trim().min(1).max(128),
+  id: z.string().trim().min(1).max(MAX_ANNOTATION_ID_LENGTH),
   name: z.string().min(1).max(120),
   type: z.string().min(1).max(32),
   bounding_box: z.strictObject({ x: finite, y: finite, w: finite, h: finite }).optional(),
@@ -82,7 +83,7 @@ export const libraryChannels = {
   'annotations:save': channel<SaveResult>()(
     z.strictObject({
       imageId: idArg,
-      annotations: z.array(annotationArg).max(10_000),
+      annotations: z.array(annotationArg).max(MAX_ANNOTATIONS_PER_IMAGE),
       /** The ETag the edit was based on; null forces last-write-wins (the user chose overwrite). */
       ifMatch: z.string().max(256).nullable(),
     }),

@@ -122,4 +122,30 @@ describe('router', () => {
     if (!internal.ok) expect(internal.error.message).not.toContain('/secret/path');
     expect(logs.some((l) => l.level === 'error' && String(l.fields?.error).includes('database exploded'))).toBe(true);
   });
+
+  // Handlers just throw their AppErrors (there is no per-handler wrapper): this is the one mapping.
+  it('answers a thrown AppError with all of it (status, request id, details) and logs nothing', async () => {
+    const { router, logs } = setup({
+      'datasets:list': async () => {
+        throw new AppError({
+          code: 'validation_error',
+          message: 'Not saved: a problem.',
+          status: 422,
+          requestId: 'req-7',
+          details: { problems: [{ index: 0, field: 'id', message: 'must be a non-blank string' }] },
+        });
+      },
+    });
+    expect(await router.dispatch('datasets:list', {}, ctx)).toEqual({
+      ok: false,
+      error: {
+        code: 'validation_error',
+        message: 'Not saved: a problem.',
+        status: 422,
+        requestId: 'req-7',
+        details: { problems: [{ index: 0, field: 'id', message: 'must be a non-blank string' }] },
+      },
+    });
+    expect(logs).toEqual([]);
+  });
 });

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetLayout, ImageSlot } from '../../../../server/seed/plan';
-import { planImage, seedLayout } from '../../../../server/seed/plan';
+import { seedLayout } from '../../../../server/seed/plan';
 import { DEMO_RECIPE } from '../../../../server/seed/recipe';
 import type { SeedImageStatus } from '../../../../server/seed/types';
-import { annotationListProblems } from '../../../../server/seed/validate';
 import { canonicalizeAnnotations } from '../../../../server/validation/annotations';
 
 /** The full demo recipe, planned without painting (a few seconds): the shape of the demo data. */
@@ -16,7 +15,7 @@ function planDemo(): PlannedDataset[] {
   return seedLayout(DEMO_RECIPE).map((dataset) => ({
     ...dataset,
     images: dataset.images.map((slot) => {
-      const planned = planImage(dataset, slot);
+      const planned = slot.plan();
       return { ...slot, status: planned.status, annotations: planned.annotations };
     }),
   }));
@@ -111,12 +110,11 @@ describe('the demo seed plan', () => {
   it('every annotation is valid (§7.3) and already in the server’s canonical form', () => {
     for (const dataset of datasets) {
       for (const image of dataset.images) {
-        expect(annotationListProblems(image.annotations, dataset.classes, dataset.annotation_types)).toEqual([]);
         const canonical = canonicalizeAnnotations(image.annotations, {
           classes: dataset.classes,
           annotationTypes: dataset.annotation_types,
         });
-        expect(canonical.ok).toBe(true);
+        expect(canonical.ok ? [] : canonical.problems.slice(0, 5)).toEqual([]);
         if (canonical.ok) expect(canonical.list.json).toBe(JSON.stringify(image.annotations));
         for (const a of image.annotations) {
           const box = a.bounding_box as { x: number; y: number; w: number; h: number } | undefined;

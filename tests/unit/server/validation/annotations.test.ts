@@ -162,7 +162,20 @@ describe('validation problems (table)', () => {
       [{ ...bbox, bounding_box: { x: '0', y: 0, w: 1, h: 1 } }],
       [{ index: 0, field: 'bounding_box.x' }],
     ],
+    [
+      'bbox NaN coordinate',
+      [{ ...bbox, bounding_box: { x: Number.NaN, y: 0, w: 1, h: 1 } }],
+      [{ index: 0, field: 'bounding_box.x' }],
+    ],
     ['geometry of another type', [{ ...bbox, polygon: { paths: [ring] } }], [{ index: 0, field: 'polygon' }]],
+    ['polygon missing', [{ id: 'p', name: 'road', type: 'polygon' }], [{ index: 0, field: 'polygon' }]],
+    ['polyline missing', [{ id: 'l', name: 'lane', type: 'polyline' }], [{ index: 0, field: 'polyline' }]],
+    ['keypoint missing', [{ id: 'k', name: 'head', type: 'keypoint' }], [{ index: 0, field: 'keypoint' }]],
+    [
+      'polygon ring point not an object',
+      [{ ...polygon, polygon: { paths: [[...ring.slice(0, 2), [1, 1]]] } }],
+      [{ index: 0, field: 'polygon.paths[0][2]' }],
+    ],
     [
       'keypoint with bounding box',
       [{ ...keypoint, bounding_box: { x: 0, y: 0, w: 1, h: 1 } }],
