@@ -67,6 +67,37 @@ describe('foundation', () => {
     expect(await app.api.app.info()).toMatchObject({ ok: true });
   });
 
+  it('refuses a sub-frame even at the app’s own origin: only the top-level frame is the app', async () => {
+    // Pages of the app's origin without its CSP (test-only routes), so that the iframe can load:
+    // only the shared sender rule (electron/ipc/sender.ts) tells the two frames apart.
+    const hostUrl = `${HARNESS_ORIGIN}/__test/frame-host.html`;
+    const childUrl = `${HARNESS_ORIGIN}/__test/frame-child.html`;
+    const pattern = `${HARNESS_ORIGIN}/__test/**`;
+    await app.context.route(pattern, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body:
+          route.request().url() === hostUrl
+            ? `<!doctype html><title>host</title><iframe src="${childUrl}"></iframe>`
+            : '<!doctype html><title>child</title><p>child</p>',
+      }),
+    );
+    const host = await app.context.newPage();
+    try {
+      await host.goto(hostUrl); // resolves after the load event, which waits for the iframe
+      const child = host.frames().find((frame) => frame.parentFrame() === host.mainFrame());
+      expect(child?.url()).toBe(childUrl);
+      const info = () => (globalThis as unknown as { api: { app: { info(): Promise<unknown> } } }).api.app.info();
+      expect(await host.evaluate(info)).toMatchObject({ ok: true });
+      expect(await child!.evaluate(info)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+      expect(app.logs.at(-1)).toContain(`"sender":"subframe:${childUrl}"`);
+    } finally {
+      await host.close();
+      await app.context.unroute(pattern);
+    }
+  });
+
   it('serves the one CSP: the full policy as a header, the built page’s meta tag without frame-ancestors', async () => {
     const header = await app.page.evaluate(async () =>
       (await fetch('/index.html', { cache: 'no-store' })).headers.get('content-security-policy'),
@@ -76,7 +107,7 @@ describe('foundation', () => {
     expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
   });
 
-  it('does not let the app be framed, even by itself (CSP frame-src)', async () => {
+  it('does not let the app be framed, even by itself (CSP frame-src, frame-ancestors)', async () => {
     const child = await frameAndWait(app.page, `${HARNESS_ORIGIN}/index.html?framed=1`);
     expect(child.url()).toBe(BLOCKED_FRAME_URL);
     await app.page.evaluate(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
