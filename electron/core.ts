@@ -10,12 +10,13 @@ import { createConnectionHandlers } from './ipc/handlers/connection';
 import { createLibraryHandlers } from './ipc/handlers/library';
 import { PictographClient } from './services/client';
 import type { ClientOptions } from './services/client';
+import { Catalog, removeLegacyMediaCache } from './services/catalog/catalog';
+import { CatalogIndexer } from './services/catalog/indexer';
+import { CatalogReads } from './services/catalog/readThrough';
 import { DemoLauncher } from './services/demo/demoLauncher';
-import { MediaBlobCache } from './services/media/blobCache';
 import { MediaResolver } from './services/media/mediaResolver';
 import { LocalReviewStore } from './services/review/localReviewStore';
 import { createSecretStore } from './services/secrets/keychainStore';
-import { KnownDatasets } from './services/session/knownDatasets';
 import { ProfileStore } from './services/session/profileStore';
 import { Session } from './services/session/session';
 
@@ -53,6 +54,8 @@ export interface CoreTuning {
   client?: Pick<ClientOptions, 'retries' | 'sleep' | 'random' | 'jsonTimeoutMs' | 'byteIdleTimeoutMs' | 'fetch'>;
   /** How long a media check with the server stays good (see MediaResolver). */
   mediaFreshForMs?: number;
+  /** How long a cached catalog answer stays good before a read revalidates it (see CatalogReads). */
+  catalogRevalidateAfterMs?: number;
 }
 
 /**
@@ -85,29 +88,47 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
     secrets,
     log,
   });
-  const cache = await MediaBlobCache.open(join(userDataDir, 'media-cache'));
+  // A corrupt catalog is set aside and rebuilt here (logged; catalog:cacheInfo tells the user).
+  const catalog = await Catalog.open({ dir: join(userDataDir, 'catalog'), log });
+  const indexer = new CatalogIndexer({ catalog, session, emit, log });
+  const reads = new CatalogReads({
+    catalog,
+    session,
+    indexer,
+    emit,
+    log,
+    ...(tuning.catalogRevalidateAfterMs !== undefined ? { revalidateAfterMs: tuning.catalogRevalidateAfterMs } : {}),
+  });
   const media = new MediaResolver({
     appOrigin: options.appOrigin,
     session,
-    cache,
+    cache: catalog.blobs,
     log,
     ...(tuning.mediaFreshForMs !== undefined ? { freshForMs: tuning.mediaFreshForMs } : {}),
   });
   const reviews = await LocalReviewStore.open(userDataDir, log);
-  const known = new KnownDatasets();
+  // Housekeeping off the start path: files a crash or a rebuilt catalog left behind, and the
+  // JSON-indexed media cache of earlier versions.
+  const housekeeping = Promise.all([catalog.blobs.sweepOrphans(), removeLegacyMediaCache(userDataDir)]).catch(
+    (error: unknown) => log('warn', 'Cache housekeeping failed', { error: String(error) }),
+  );
 
   const handlers: HandlerMap = {
     ...createAppHandlers({ host: options.host, version: options.version }),
     ...createConnectionHandlers({ session, demo }),
-    ...createLibraryHandlers({ session, known, reviews, appOrigin: options.appOrigin }),
-    ...createAnnotationHandlers({ session, known, reviews }),
-    ...createCatalogHandlers(),
+    ...createLibraryHandlers({ session, reads, reviews, appOrigin: options.appOrigin }),
+    ...createAnnotationHandlers({ session, reads, reviews }),
+    ...createCatalogHandlers({ catalog, indexer, session, reviews }),
   };
 
+  const close = async () => {
+    await Promise.all([demo.close(), indexer.dispose(), reads.settled(), housekeeping]);
+    catalog.close();
+  };
   let disposed: Promise<void> | null = null;
   return {
     handlers,
     resolveMedia: media.resolve,
-    dispose: () => (disposed ??= Promise.all([demo.close(), cache.flush()]).then(() => undefined)),
+    dispose: () => (disposed ??= close()),
   };
 }

@@ -1,8 +1,12 @@
-import { fail } from '../../../shared/ipc';
+import { ok } from '../../../shared/ipc';
+import type { CatalogIndexStatus } from '../../../shared/ipc';
+import type { Catalog } from '../../services/catalog/catalog';
+import type { CatalogIndexer } from '../../services/catalog/indexer';
+import type { LocalReviewStore } from '../../services/review/localReviewStore';
+import { notConnectedError } from '../../services/session/session';
+import type { Session } from '../../services/session/session';
 import type { HandlerMap } from '../types';
 
-// SCAFFOLD (issue 8, replaced by the catalog service's handlers): the contract is declared so the
-// renderer and main can be built side by side; until the catalog lands every call says so.
 type CatalogChannel =
   | 'catalog:query'
   | 'catalog:position'
@@ -15,19 +19,73 @@ type CatalogChannel =
   | 'settings:get'
   | 'settings:update';
 
-const notYet = async () => fail({ code: 'internal', message: 'The local catalog is not built yet.' });
+export interface CatalogHandlerDeps {
+  catalog: Catalog;
+  indexer: CatalogIndexer;
+  session: Session;
+  reviews: LocalReviewStore;
+}
 
-export function createCatalogHandlers(): Pick<HandlerMap, CatalogChannel> {
+const idleStatus = (datasetId: string): CatalogIndexStatus => ({
+  datasetId,
+  state: 'idle',
+  indexed: 0,
+  total: null,
+  indexedAt: null,
+  error: null,
+});
+
+/**
+ * The local catalog's channels: queries run over `cache.db` (no request spent), indexing runs in
+ * the background. Catalog data belongs to the signed-in profile, so those channels need a session
+ * (online or offline); browse state and settings are the app's and work signed out.
+ */
+export function createCatalogHandlers({
+  catalog,
+  indexer,
+  session,
+  reviews,
+}: CatalogHandlerDeps): Pick<HandlerMap, CatalogChannel> {
+  const profileId = (): string => {
+    const active = session.active;
+    if (!active) throw notConnectedError();
+    return active.profile.id;
+  };
   return {
-    'catalog:query': notYet,
-    'catalog:position': notYet,
-    'catalog:folders': notYet,
-    'catalog:status': notYet,
-    'catalog:refresh': notYet,
-    'catalog:cacheInfo': notYet,
-    'browse:getState': notYet,
-    'browse:saveState': notYet,
-    'settings:get': notYet,
-    'settings:update': notYet,
+    'catalog:query': async ({ datasetId, query, offset, limit }) => {
+      const profile = profileId();
+      const cached = catalog.datasets.get(profile, datasetId);
+      if (!cached) return ok({ items: [], total: 0, index: idleStatus(datasetId) });
+      const items = catalog.queries.page(cached.ds, profile, query, limit, offset);
+      return ok({
+        items: items.map((image) => reviews.overlay(profile, image)),
+        total: catalog.queries.count(cached.ds, profile, query),
+        index: cached.index,
+      });
+    },
+    'catalog:position': async ({ datasetId, query, imageId, span }) => {
+      const profile = profileId();
+      const cached = catalog.datasets.get(profile, datasetId);
+      if (!cached) return ok({ position: null, total: 0, before: [], after: [] });
+      return ok(catalog.queries.position(cached.ds, profile, query, imageId, span));
+    },
+    'catalog:folders': async ({ datasetId }) => {
+      const cached = catalog.datasets.get(profileId(), datasetId);
+      return ok(cached ? catalog.queries.folders(cached.ds) : []);
+    },
+    'catalog:status': async ({ datasetId }) => ok(indexer.status(profileId(), datasetId)),
+    'catalog:refresh': async ({ datasetId, force }) => ok(indexer.refresh(profileId(), datasetId, force === true)),
+    'catalog:cacheInfo': async () => ok(await catalog.cacheInfo()),
+    'browse:getState': async ({ datasetId }) => ok(catalog.settings.browseState(datasetId)),
+    'browse:saveState': async ({ datasetId, state }) => {
+      catalog.settings.saveBrowseState(datasetId, state);
+      return ok(null);
+    },
+    'settings:get': async () => ok(catalog.settings.get()),
+    'settings:update': async (patch) => {
+      const settings = catalog.settings.update(patch);
+      if (patch.cacheLimitBytes !== undefined) await catalog.blobs.setLimit(settings.cacheLimitBytes);
+      return ok(settings);
+    },
   };
 }

@@ -2,7 +2,7 @@ import type { MediaRequest, MediaResponse } from './mediaTypes';
 import { AppError, isAppError } from '../errors';
 import type { BytesResult } from '../client';
 import type { ActiveConnection, Session } from '../session/session';
-import type { CachedBlob, MediaBlobCache } from './blobCache';
+import type { BlobKey, BlobStore, CachedBlob } from '../catalog/blobStore';
 import { makeThumbnail } from './localThumbnail';
 import { parseMediaUrl } from './mediaUrls';
 import type { MediaVariant } from './mediaUrls';
@@ -12,7 +12,8 @@ type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<s
 export interface MediaResolverOptions {
   appOrigin: string;
   session: Session;
-  cache: MediaBlobCache;
+  /** The catalog's content-addressed blob store. */
+  cache: BlobStore;
   log?: Log;
   /**
    * After a successful check with the server, serve the cached copy without asking again for this
@@ -74,19 +75,20 @@ export class MediaResolver {
   };
 
   #load(active: ActiveConnection, imageId: string, variant: MediaVariant): Promise<CachedBlob> {
-    const key = `${active.profile.id}/${variant}/${imageId}`;
+    const key: BlobKey = { profileId: active.profile.id, imageId, variant };
+    const id = checkKey(key);
     // Two <img> asking for one image at once share the fetch.
-    let pending = this.#inFlight.get(key);
+    let pending = this.#inFlight.get(id);
     if (!pending) {
       pending = (variant === 'full' ? this.#full(key, imageId) : this.#thumbnail(key, active, imageId)).finally(() =>
-        this.#inFlight.delete(key),
+        this.#inFlight.delete(id),
       );
-      this.#inFlight.set(key, pending);
+      this.#inFlight.set(id, pending);
     }
     return pending;
   }
 
-  async #full(key: string, imageId: string): Promise<CachedBlob> {
+  async #full(key: BlobKey, imageId: string): Promise<CachedBlob> {
     const cached = await this.#options.cache.get(key);
     if (cached && this.#isFresh(key)) return cached;
     try {
@@ -100,7 +102,7 @@ export class MediaResolver {
     }
   }
 
-  async #thumbnail(key: string, active: ActiveConnection, imageId: string): Promise<CachedBlob> {
+  async #thumbnail(key: BlobKey, active: ActiveConnection, imageId: string): Promise<CachedBlob> {
     const cached = await this.#options.cache.get(key);
     if (cached && this.#isFresh(key)) return cached;
     // Made here before: still good while the full image it came from is unchanged.
@@ -118,7 +120,7 @@ export class MediaResolver {
   }
 
   async #localThumbnail(
-    key: string,
+    key: BlobKey,
     active: ActiveConnection,
     imageId: string,
     cached: CachedBlob | null,
@@ -126,11 +128,11 @@ export class MediaResolver {
     // Through #load so the full image is cached (and shared) like any other full request.
     const full = await this.#load(active, imageId, 'full');
     if (cached && cached.basedOn === full.hash) {
-      this.#checkedAt.set(key, Date.now());
+      this.#checkedAt.set(checkKey(key), Date.now());
       return cached;
     }
     const made = await makeThumbnail(full.bytes);
-    this.#checkedAt.set(key, Date.now());
+    this.#checkedAt.set(checkKey(key), Date.now());
     return this.#options.cache.put(key, made.bytes, {
       etag: null,
       contentType: made.contentType,
@@ -139,12 +141,12 @@ export class MediaResolver {
     });
   }
 
-  async #store(key: string, cached: CachedBlob | null, result: BytesResult): Promise<CachedBlob> {
-    this.#checkedAt.set(key, Date.now());
+  async #store(key: BlobKey, cached: CachedBlob | null, result: BytesResult): Promise<CachedBlob> {
+    this.#checkedAt.set(checkKey(key), Date.now());
     if (result.notModified) {
       if (cached) return cached;
       // We sent no ETag, so a 304 is the server's mistake, not data.
-      this.#checkedAt.delete(key);
+      this.#checkedAt.delete(checkKey(key));
       throw new AppError({
         code: 'bad_response',
         message: 'The server answered "not modified" for an image this app has not cached.',
@@ -158,8 +160,8 @@ export class MediaResolver {
     });
   }
 
-  #isFresh(key: string): boolean {
-    const checkedAt = this.#checkedAt.get(key);
+  #isFresh(key: BlobKey): boolean {
+    const checkedAt = this.#checkedAt.get(checkKey(key));
     return checkedAt !== undefined && Date.now() - checkedAt < (this.#options.freshForMs ?? 60_000);
   }
 
@@ -174,6 +176,8 @@ export class MediaResolver {
     return textResponse(500, 'The image could not be loaded.');
   }
 }
+
+const checkKey = (key: BlobKey): string => `${key.profileId}/${key.variant}/${key.imageId}`;
 
 function headerValue(headers: Record<string, string>, name: string): string | null {
   for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value;

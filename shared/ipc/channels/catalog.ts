@@ -50,6 +50,11 @@ export interface CatalogIndexStatus {
   /** When the last complete index finished (ISO), null before. */
   indexedAt: string | null;
   error: IpcError | null;
+  /**
+   * Added by the catalog: images the last index refused (a row the catalog will not store, such
+   * as one claiming another dataset); absent or 0 when none.
+   */
+  skipped?: number;
 }
 
 export interface CatalogPage {
@@ -132,7 +137,20 @@ export const catalogChannels = {
   'settings:update': channel<Settings>()(settingsPatchSchema),
 };
 
+/**
+ * Added by the catalog: what changed after a background revalidation or an index, so the renderer
+ * refetches what it shows. `datasetId` null means the dataset list itself; `imageId` names the one
+ * image whose metadata (`kind: 'images'`) or annotations (`kind: 'annotations'`) changed, absent
+ * when a whole dataset's images may have changed (an index finished).
+ */
+export interface CatalogChange {
+  datasetId: string | null;
+  kind: 'datasets' | 'images' | 'annotations';
+  imageId?: string;
+}
+
 export const catalogEvents = {
   /** Indexing progress, at most a few times a second per dataset, and once at the end. */
   'event:catalog-index': event<CatalogIndexStatus>(),
+  'event:catalog-changed': event<CatalogChange>(),
 };

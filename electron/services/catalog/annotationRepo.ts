@@ -1,0 +1,74 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { Annotation } from '../../../shared/api';
+import { inTransaction } from './db';
+
+export interface CachedAnnotations {
+  annotations: Annotation[];
+  etag: string | null;
+  /** 0 when written here after a save: the server's canonical form is still to be read. */
+  syncedMs: number;
+}
+
+/** Annotation documents with their ETags, and the class names in each (the "class present" filter). */
+export class AnnotationRepo {
+  readonly #db: DatabaseSync;
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+  }
+
+  get(profileId: string, imageId: string): CachedAnnotations | null {
+    const row = this.#db
+      .prepare('SELECT etag, json, synced_ms FROM annotation_docs WHERE profile_id = ? AND image_id = ?')
+      .get(profileId, imageId) as { etag: string | null; json: string; synced_ms: number } | undefined;
+    if (!row) return null;
+    return { annotations: JSON.parse(row.json) as Annotation[], etag: row.etag, syncedMs: row.synced_ms };
+  }
+
+  /** Stores a document and its classes; returns true when the document (or its ETag) changed. */
+  put(profileId: string, imageId: string, annotations: readonly Annotation[], etag: string | null, syncedMs: number) {
+    const json = JSON.stringify(annotations);
+    return inTransaction(this.#db, () => {
+      const old = this.#db
+        .prepare('SELECT etag, json FROM annotation_docs WHERE profile_id = ? AND image_id = ?')
+        .get(profileId, imageId) as { etag: string | null; json: string } | undefined;
+      this.#db
+        .prepare(
+          `INSERT INTO annotation_docs (profile_id, image_id, etag, json, synced_ms) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (profile_id, image_id) DO UPDATE SET
+             etag = excluded.etag, json = excluded.json, synced_ms = excluded.synced_ms`,
+        )
+        .run(profileId, imageId, etag, json, syncedMs);
+      this.#db.prepare('DELETE FROM annotation_classes WHERE profile_id = ? AND image_id = ?').run(profileId, imageId);
+      const insert = this.#db.prepare(
+        'INSERT OR IGNORE INTO annotation_classes (profile_id, image_id, class_name) VALUES (?, ?, ?)',
+      );
+      for (const name of new Set(annotations.map((a) => a.name))) insert.run(profileId, imageId, name);
+      return old === undefined || old.json !== json || old.etag !== etag;
+    });
+  }
+
+  /** Forgets documents of images that vanished from the server. */
+  removeMany(profileId: string, imageIds: readonly string[]): void {
+    if (imageIds.length === 0) return;
+    inTransaction(this.#db, () => {
+      const docs = this.#db.prepare('DELETE FROM annotation_docs WHERE profile_id = ? AND image_id = ?');
+      const classes = this.#db.prepare('DELETE FROM annotation_classes WHERE profile_id = ? AND image_id = ?');
+      for (const id of imageIds) {
+        docs.run(profileId, id);
+        classes.run(profileId, id);
+      }
+    });
+  }
+
+  /** Class names present in this dataset's cached documents (for the class filter's choices). */
+  classNames(profileId: string, ds: number): string[] {
+    const rows = this.#db
+      .prepare(
+        `SELECT DISTINCT c.class_name AS name FROM annotation_classes c JOIN images i ON i.id = c.image_id AND i.ds = ?
+          WHERE c.profile_id = ? ORDER BY c.class_name`,
+      )
+      .all(ds, profileId) as { name: string }[];
+    return rows.map((r) => r.name);
+  }
+}

@@ -1,0 +1,12 @@
+import { sql as m001 } from './001_init';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every catalog migration, in order. Append only: a released migration is never edited. */
+export const CATALOG_MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001_init', sql: m001 }];
+
+export const CATALOG_SCHEMA_VERSION = CATALOG_MIGRATIONS.at(-1)?.version ?? 0;
