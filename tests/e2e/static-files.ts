@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname } from 'node:path';
+import { resolveAppFile } from '../../electron/main/appFiles';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,12 +23,10 @@ export interface StaticFile {
   body: Buffer;
 }
 
-/** Reads a file of the built renderer, confined to its folder (no `..` escapes). */
+/** Reads a file of the built renderer, confined to its folder by the app:// protocol's own rule. */
 export async function readStatic(rootDir: string, pathname: string): Promise<StaticFile> {
-  const root = normalize(rootDir + sep);
-  const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
-  const file = normalize(join(root, relative));
-  if (!file.startsWith(root)) return { status: 404, contentType: 'text/plain', body: Buffer.from('Not found') };
+  const file = resolveAppFile(rootDir, pathname);
+  if (file === null) return { status: 404, contentType: 'text/plain', body: Buffer.from('Not found') };
   try {
     const body = await readFile(file);
     return { status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body };
