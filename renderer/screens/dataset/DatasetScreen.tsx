@@ -1,107 +1,250 @@
-import { useEffect, useState } from 'react';
-import type { ImagePage, IpcError } from '../../../shared/ipc';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { ImageMeta } from '../../../shared/api';
+import type { BrowseView, CatalogIndexStatus, CatalogQuery, FolderCount } from '../../../shared/ipc';
+import { useRegisterActions } from '../../actions/useRegisterActions';
+import { ActionButton } from '../../components/ActionButton';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { ArrowLeftIcon, ImageIcon, RefreshIcon } from '../../components/icons';
-import { formatCount, pluralize } from '../../format/numbers';
-import { FIRST_PAGE_SIZE, loadFirstImages } from '../../store/actions/datasetsActions';
+import { ArrowLeftIcon, GridIcon, ListIcon, RefreshIcon } from '../../components/icons';
+import {
+  loadFolders,
+  queryCatalog,
+  refreshCatalog,
+  restoreBrowseState,
+  saveBrowseState,
+} from '../../store/actions/browseActions';
+import { selectBrowseQuery, selectBrowseRestored, selectBrowseView, selectCatalogIndex } from '../../store/browseSlice';
 import { selectOpenDataset } from '../../store/selectors';
-import { useAppStore } from '../../store/useAppStore';
-import { ImageTile } from './ImageTile';
+import { appStore, useAppStore } from '../../store/useAppStore';
+import { browserActions } from './browserActions';
+import { BrowserSkeleton, NoImages, NoMatches } from './BrowserStates';
+import { hasFilters, querySignature, withField, withoutFilters } from './browseQuery';
+import { CatalogRows } from './catalogRows';
+import { FilterBar, SEARCH_FIELD_ID } from './FilterBar';
+import { FolderPanel } from './FolderPanel';
+import { ImageGrid } from './ImageGrid';
+import { ImageList } from './ImageList';
+import { IndexingStatus, MatchCount } from './BrowserHeader';
 import './DatasetScreen.css';
 
-type Loaded = { state: 'ready'; page: ImagePage } | { state: 'failed'; error: IpcError };
-type PageState = { state: 'loading' } | Loaded;
+/** Saving the filters waits for a pause, so dragging through sorts writes once. */
+const SAVE_DELAY_MS = 400;
 
-/** A dataset's first page of images as thumbnails, the entry point to reviewing them. */
+/** Where each dataset's view was (query, view, scroll, active row), so returning from the viewer lands there. */
+const memory = new Map<string, { key: string; offset: number; active: number }>();
+
+/**
+ * Rows are refetched when the catalog has grown under them: every ~5,000 rows while indexing and
+ * once when an index completes. Between those the cached pages stay (no flicker while scrolling).
+ */
+function indexEpoch(index: CatalogIndexStatus | null): string {
+  if (!index) return 'none';
+  if (index.state === 'ready') return `ready:${index.indexedAt ?? ''}`;
+  return `${index.state}:${Math.ceil(index.indexed / 5000)}`;
+}
+
+/** The dataset browser: filters and folders, a virtual grid or list of 100,000 images, indexing progress. */
 export function DatasetScreen({ datasetId }: { datasetId: string }) {
   const dataset = useAppStore(selectOpenDataset);
-  const showDatasets = useAppStore((state) => state.datasetsShown);
-  // Each load is keyed by dataset and attempt; an answer for an older key is simply not shown,
-  // so "loading" is derived instead of being set from inside the effect.
-  const [attempt, setAttempt] = useState(0);
-  const [loaded, setLoaded] = useState<{ key: string; result: Loaded } | null>(null);
-  const key = `${datasetId}#${attempt}`;
-  const page: PageState = loaded?.key === key ? loaded.result : { state: 'loading' };
-  const load = () => setAttempt((n) => n + 1);
+  const query = useAppStore(selectBrowseQuery(datasetId));
+  const view = useAppStore(selectBrowseView(datasetId));
+  const restored = useAppStore(selectBrowseRestored(datasetId));
+  const index = useAppStore(selectCatalogIndex(datasetId));
+  const signature = querySignature(query);
+  const epoch = indexEpoch(index);
+  const memoryKey = `${signature}|${view}`;
+
+  const rows = useMemo(
+    () => new CatalogRows(datasetId, query, queryCatalog),
+    // The epoch is a deliberate dependency: a grown catalog means fresh pages.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [datasetId, query, epoch],
+  );
+  useEffect(() => () => rows.dispose(), [rows]);
+  useSyncExternalStore(rows.subscribe, rows.getVersion);
+  const rowsState = rows.state;
+
+  const remembered = memory.get(datasetId);
+  const [activeState, setActiveState] = useState(() => ({
+    key: memoryKey,
+    index: remembered?.key === memoryKey ? remembered.active : 0,
+  }));
+  const active = activeState.key === memoryKey ? activeState.index : 0;
+  const setActive = useCallback(
+    (next: number) => {
+      setActiveState({ key: memoryKey, index: next });
+      const old = memory.get(datasetId);
+      memory.set(datasetId, { key: memoryKey, offset: old?.key === memoryKey ? old.offset : 0, active: next });
+    },
+    [datasetId, memoryKey],
+  );
+  const rememberScroll = useCallback(
+    (offset: number) => {
+      const old = memory.get(datasetId);
+      memory.set(datasetId, { key: memoryKey, offset, active: old?.key === memoryKey ? old.active : 0 });
+    },
+    [datasetId, memoryKey],
+  );
+  const initialOffset = remembered?.key === memoryKey ? remembered.offset : 0;
+
+  const [folders, setFolders] = useState<{ key: string; value: FolderCount[] } | null>(null);
+  const foldersKey = `${datasetId}|${index?.state === 'ready' ? (index.indexedAt ?? '') : epoch}`;
+
+  useEffect(() => {
+    void restoreBrowseState(appStore, datasetId);
+    void refreshCatalog(appStore, datasetId);
+  }, [datasetId]);
 
   useEffect(() => {
     let live = true;
-    void loadFirstImages(datasetId).then((result) => {
-      if (!live) return;
-      setLoaded({
-        key,
-        result: result.ok ? { state: 'ready', page: result.value } : { state: 'failed', error: result.error },
-      });
+    void loadFolders(datasetId).then((result) => {
+      if (live) setFolders({ key: foldersKey, value: result.ok ? result.value : [] });
     });
     return () => {
       live = false;
     };
-  }, [datasetId, key]);
+  }, [datasetId, foldersKey]);
 
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) showDatasets();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [showDatasets]);
+    if (!restored) return;
+    const timer = window.setTimeout(() => void saveBrowseState(appStore, datasetId, { query, view }), SAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [datasetId, restored, query, view]);
+
+  const setQuery = useCallback(
+    (next: CatalogQuery) => appStore.getState().browseQueryChanged(datasetId, next),
+    [datasetId],
+  );
+  const setView = useCallback(
+    (next: BrowseView) => appStore.getState().browseViewChanged(datasetId, next),
+    [datasetId],
+  );
+  const open = useCallback((image: ImageMeta) => appStore.getState().imageOpened(datasetId, image.id), [datasetId]);
+
+  const filtered = hasFilters(query);
+  useRegisterActions(
+    browserActions({
+      view,
+      setView,
+      focusSearch: () => {
+        const search = document.getElementById(SEARCH_FIELD_ID);
+        if (search instanceof HTMLInputElement) {
+          search.focus();
+          search.select();
+        }
+      },
+      viewHasFocus: () => document.activeElement?.closest('.browser__content') != null,
+      canOpen: () => rows.row(active) !== undefined,
+      openActive: () => {
+        const image = rows.row(active);
+        if (image) open(image);
+      },
+      back: () => appStore.getState().datasetsShown(),
+      filtered,
+      clearFilters: () => setQuery(withoutFilters(query)),
+      refresh: () => void refreshCatalog(appStore, datasetId, true),
+    }),
+  );
+
+  const matched = rowsState.total ?? 0;
+  const datasetTotal = index?.total ?? dataset?.image_count ?? null;
+  const viewProps = {
+    rows,
+    count: matched,
+    active,
+    label: `Images in ${dataset?.name ?? 'this dataset'}`,
+    onActiveChange: setActive,
+    onOpen: open,
+    initialOffset,
+    onScrollOffset: rememberScroll,
+  };
 
   return (
-    <section className="dataset" data-testid="dataset.screen" data-dataset-id={datasetId}>
-      <header className="dataset__header">
-        <button type="button" className="btn btn--ghost btn--small" onClick={showDatasets} data-testid="dataset.back">
-          <ArrowLeftIcon size={14} /> Datasets <kbd>Esc</kbd>
-        </button>
-        <div className="dataset__title-row">
-          <h1 className="dataset__title">{dataset?.name ?? 'Dataset'}</h1>
-          {page.state === 'ready' ? (
-            <span className="dataset__count" data-testid="dataset.count">
-              {page.page.total > page.page.items.length
-                ? `Showing the first ${formatCount(page.page.items.length)} of ${pluralize(page.page.total, 'image')}`
-                : pluralize(page.page.total, 'image')}
-            </span>
-          ) : null}
+    <section className="browser" data-testid="dataset.screen" data-dataset-id={datasetId}>
+      <header className="browser__header">
+        <div className="browser__title-row">
+          <ActionButton actionId="browser.back" showLabel testId="dataset.back">
+            <ArrowLeftIcon size={14} />
+          </ActionButton>
+          <h1 className="browser__title">{dataset?.name ?? 'Dataset'}</h1>
+          {rowsState.total !== null ? <MatchCount matched={matched} total={datasetTotal} filtered={filtered} /> : null}
+          <IndexingStatus index={index} />
+          <span className="browser__spacer" />
+          {filtered ? <ActionButton actionId="browser.clearFilters" showLabel testId="browser.clearFilters" /> : null}
+          <ActionButton actionId="browser.refresh" testId="browser.refresh">
+            <RefreshIcon size={14} />
+          </ActionButton>
+          <div className="segmented segmented--icons" role="group" aria-label="View">
+            <ActionButton
+              actionId="browser.view.grid"
+              className="segmented__option"
+              pressed={view === 'grid'}
+              testId="browser.view.grid"
+            >
+              <GridIcon size={15} />
+            </ActionButton>
+            <ActionButton
+              actionId="browser.view.list"
+              className="segmented__option"
+              pressed={view === 'list'}
+              testId="browser.view.list"
+            >
+              <ListIcon size={15} />
+            </ActionButton>
+          </div>
         </div>
-        {dataset?.description ? <p className="dataset__description">{dataset.description}</p> : null}
+        <FilterBar key={datasetId} query={query} classes={dataset?.classes ?? []} onChange={setQuery} />
       </header>
 
-      {page.state === 'failed' ? (
-        <ErrorPanel
-          error={page.error}
-          testId="dataset.error"
-          actions={
-            <button type="button" className="btn btn--small" onClick={load} data-testid="dataset.retry">
-              <RefreshIcon size={14} /> Try again
-            </button>
-          }
+      <div className="browser__body">
+        <FolderPanel
+          key={datasetId}
+          folders={folders?.value ?? null}
+          selected={query.directory}
+          onSelect={(directory) => setQuery(withField(query, 'directory', directory))}
         />
-      ) : null}
-
-      {page.state === 'loading' ? (
-        <div className="dataset__grid" data-testid="dataset.loading" aria-busy="true">
-          {Array.from({ length: 18 }, (_, i) => (
-            <div key={i} className="image-tile image-tile--skeleton">
-              <span className="image-tile__frame skeleton" />
-              <span className="skeleton skeleton--line" />
-            </div>
-          ))}
+        <div className="browser__content" data-view={view}>
+          {rowsState.error && rowsState.total !== null ? (
+            <ErrorPanel
+              compact
+              error={rowsState.error}
+              testId="browser.pageError"
+              actions={
+                <button type="button" className="btn btn--small" onClick={() => rows.retry()}>
+                  Try again
+                </button>
+              }
+            />
+          ) : null}
+          {!restored || rowsState.state === 'loading' ? (
+            <BrowserSkeleton />
+          ) : rowsState.state === 'failed' && rowsState.error ? (
+            <ErrorPanel
+              error={rowsState.error}
+              testId="dataset.error"
+              actions={
+                <button
+                  type="button"
+                  className="btn btn--small"
+                  onClick={() => rows.retry()}
+                  data-testid="dataset.retry"
+                >
+                  <RefreshIcon size={14} /> Try again
+                </button>
+              }
+            />
+          ) : matched === 0 ? (
+            filtered ? (
+              <NoMatches onClear={() => setQuery(withoutFilters(query))} />
+            ) : (
+              <NoImages indexing={index?.state === 'indexing'} />
+            )
+          ) : view === 'grid' ? (
+            <ImageGrid key={memoryKey} {...viewProps} />
+          ) : (
+            <ImageList key={memoryKey} {...viewProps} />
+          )}
         </div>
-      ) : null}
-
-      {page.state === 'ready' && page.page.items.length === 0 ? (
-        <div className="dataset__empty" data-testid="dataset.empty">
-          <ImageIcon size={22} />
-          <p>This dataset has no images yet.</p>
-        </div>
-      ) : null}
-
-      {page.state === 'ready' && page.page.items.length > 0 ? (
-        <div className="dataset__grid" data-testid="dataset.images">
-          {page.page.items.slice(0, FIRST_PAGE_SIZE).map((image) => (
-            <ImageTile key={image.id} image={image} />
-          ))}
-        </div>
-      ) : null}
+      </div>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/useAppStore';
 import { DatasetScreen } from '../dataset/DatasetScreen';
 import { DatasetsScreen } from '../datasets/DatasetsScreen';
 import { ViewerScreen } from '../viewer/ViewerScreen';
+import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import './Shell.css';
 
@@ -65,6 +66,7 @@ export function Shell() {
           )}
         </ErrorBoundary>
       </main>
+      <StatusBar />
     </div>
   );
 }

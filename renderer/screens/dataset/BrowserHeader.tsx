@@ -1,0 +1,42 @@
+import type { CatalogIndexStatus } from '../../../shared/ipc';
+import { ProgressBar } from '../../components/ProgressBar';
+import { Spinner } from '../../components/Spinner';
+import { formatCount } from '../../format/numbers';
+import { describeMatches } from './browseQuery';
+
+export function MatchCount({ matched, total, filtered }: { matched: number; total: number | null; filtered: boolean }) {
+  return (
+    <span className="browser__count" data-testid="browser.count" aria-live="polite">
+      {describeMatches(matched, total, filtered)}
+    </span>
+  );
+}
+
+/** "Indexing 4,000 of 100,000" while main pages the API; a failed index says so without hiding the cache. */
+export function IndexingStatus({ index }: { index: CatalogIndexStatus | null }) {
+  if (!index) return null;
+  if (index.state === 'indexing') {
+    const of = index.total === null ? '' : ` of ${formatCount(index.total)}`;
+    return (
+      <span className="browser__indexing" data-testid="browser.indexing" role="status">
+        <Spinner size={12} />
+        Indexing {formatCount(index.indexed)}
+        {of}
+        {index.total ? <ProgressBar value={index.indexed} max={index.total} label="Indexing progress" /> : null}
+      </span>
+    );
+  }
+  if (index.state === 'error') {
+    return (
+      <span
+        className="browser__indexing browser__indexing--error"
+        data-testid="browser.indexError"
+        role="status"
+        title={index.error?.message}
+      >
+        Showing cached images: indexing failed
+      </span>
+    );
+  }
+  return null;
+}

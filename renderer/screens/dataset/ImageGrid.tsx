@@ -1,0 +1,185 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { ImageMeta } from '../../../shared/api';
+import type { CatalogRows } from './catalogRows';
+import { GRID_GAP, GRID_PADDING, gridLayout } from './gridLayout';
+import { navigate } from './gridNavigation';
+import { imagePath, lowestConfidence, statusBadge } from './imageTile';
+import { Thumbnail } from './Thumbnail';
+import { useElementSize } from './useElementSize';
+
+export interface BrowseViewProps {
+  rows: CatalogRows;
+  count: number;
+  active: number;
+  label: string;
+  onActiveChange(index: number): void;
+  onOpen(image: ImageMeta): void;
+  /** Where the view was scrolled last time it was shown (coming back from the viewer). */
+  initialOffset: number;
+  onScrollOffset(offset: number): void;
+}
+
+export const itemDomId = (view: string, index: number) => `browser-${view}-item-${index}`;
+
+/**
+ * The thumbnail grid: only the rows on screen (plus two) exist in the DOM, whatever the dataset's
+ * size. The focused container owns the keyboard (aria-activedescendant), so focus never has to
+ * chase tiles that are created and destroyed while scrolling.
+ */
+export function ImageGrid(props: BrowseViewProps) {
+  const { rows, count, active, onActiveChange, onScrollOffset } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { width, height } = useElementSize(scrollRef);
+  const layout = gridLayout(width);
+  const rowCount = Math.ceil(count / layout.columns);
+  useSyncExternalStore(rows.subscribe, rows.getVersion);
+
+  // No React Compiler here: the virtualizer is read fresh on every render, which is what it wants.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => layout.rowHeight,
+    overscan: 2,
+    paddingStart: GRID_PADDING,
+    paddingEnd: GRID_PADDING,
+    initialOffset: props.initialOffset,
+  });
+
+  useEffect(() => virtualizer.measure(), [virtualizer, layout.rowHeight]);
+
+  const items = virtualizer.getVirtualItems();
+  const firstRow = items[0]?.index ?? 0;
+  const lastRow = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    rows.want(firstRow * layout.columns, (lastRow + 1) * layout.columns - 1);
+  }, [rows, firstRow, lastRow, layout.columns]);
+
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const onScroll = () => onScrollOffset(element.scrollTop);
+    element.addEventListener('scroll', onScroll, { passive: true });
+    return () => element.removeEventListener('scroll', onScroll);
+  }, [onScrollOffset]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const pageRows = Math.max(1, Math.floor(height / layout.rowHeight));
+    const next = navigate(event.key, active, { count, columns: layout.columns, pageRows });
+    if (next === null) return;
+    event.preventDefault();
+    onActiveChange(next);
+    virtualizer.scrollToIndex(Math.floor(next / layout.columns), { align: 'auto' });
+  };
+
+  const activeInView = active >= firstRow * layout.columns && active < (lastRow + 1) * layout.columns;
+  return (
+    <div
+      ref={scrollRef}
+      className="browser__scroll"
+      role="grid"
+      aria-label={props.label}
+      aria-rowcount={rowCount}
+      aria-colcount={layout.columns}
+      aria-activedescendant={activeInView && active < count ? itemDomId('grid', active) : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      data-testid="browser.grid"
+      data-columns={layout.columns}
+    >
+      <div className="browser__sizer" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => (
+          <div
+            key={item.key}
+            role="row"
+            aria-rowindex={item.index + 1}
+            className="grid-row"
+            style={{
+              transform: `translateY(${item.start}px)`,
+              height: layout.rowHeight - GRID_GAP,
+              gridTemplateColumns: `repeat(${layout.columns}, ${layout.tileWidth}px)`,
+              left: GRID_PADDING,
+              gap: GRID_GAP,
+            }}
+          >
+            {Array.from({ length: layout.columns }, (_, column) => {
+              const index = item.index * layout.columns + column;
+              if (index >= count) return null;
+              return (
+                <GridTile
+                  key={column}
+                  index={index}
+                  image={rows.row(index)}
+                  active={index === active}
+                  onSelect={() => {
+                    onActiveChange(index);
+                    scrollRef.current?.focus({ preventScroll: true });
+                  }}
+                  onOpen={props.onOpen}
+                />
+              );
+            })}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function GridTile({
+  index,
+  image,
+  active,
+  onSelect,
+  onOpen,
+}: {
+  index: number;
+  image: ImageMeta | undefined;
+  active: boolean;
+  onSelect(): void;
+  onOpen(image: ImageMeta): void;
+}) {
+  const className = `tile${active ? ' tile--active' : ''}`;
+  if (!image) {
+    return (
+      <div role="gridcell" id={itemDomId('grid', index)} className={`${className} tile--loading`} aria-busy="true">
+        <span className="thumb skeleton" />
+        <span className="skeleton skeleton--line" />
+      </div>
+    );
+  }
+  const badge = statusBadge(image.status);
+  const confidence = lowestConfidence(image);
+  const path = imagePath(image);
+  return (
+    <div
+      role="gridcell"
+      id={itemDomId('grid', index)}
+      aria-selected={active}
+      aria-label={`${path}, ${badge.label}, ${image.annotation_count} annotations${confidence ? `, lowest confidence ${confidence}` : ''}`}
+      className={className}
+      data-testid="dataset.image"
+      data-image-id={image.id}
+      data-index={index}
+      onClick={() => {
+        onSelect();
+        onOpen(image);
+      }}
+    >
+      <span className="tile__frame">
+        <Thumbnail imageId={image.id} alt="" />
+        <span className={`status-badge status-badge--${badge.tone}`}>{badge.label}</span>
+      </span>
+      <span className="tile__name" title={path} data-testid="dataset.image.name">
+        {image.filename}
+      </span>
+      <span className="tile__meta">
+        {image.annotation_count} {image.annotation_count === 1 ? 'label' : 'labels'}
+        {confidence ? <span className="tile__confidence"> · min {confidence}</span> : null}
+      </span>
+    </div>
+  );
+}
