@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Log } from '../log';
-import { writeFileAtomic } from '../session/atomicFile';
+import { writeFileAtomic } from '../fs/atomicFile';
 
 export type BlobVariant = 'full' | 'thumbnail';
 export type BlobSource = 'server' | 'local';

@@ -103,8 +103,12 @@ export class CatalogReads {
     const { catalog } = this.#o;
     const profileId = this.#active().profile.id;
     const cached = catalog.datasets.get(profileId, q.datasetId);
-    // Archived images are never indexed, so only the server can list them.
-    const local = cached !== null && q.filters?.includeArchived !== true;
+    // Archived images are never indexed, so only the server can list them; and a dataset whose
+    // images were never seen here has nothing to answer with (an empty page would be a lie).
+    const local =
+      cached !== null &&
+      q.filters?.includeArchived !== true &&
+      (cached.index.indexedAt !== null || catalog.images.count(cached.ds) > 0);
     if (local && cached.index.state === 'ready') {
       if (this.#stale(cached.syncedMs)) this.#o.indexer.refresh(profileId, q.datasetId);
       return catalog.images.serverLikePage(cached.ds, q.filters, q.limit, q.offset);

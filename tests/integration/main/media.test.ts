@@ -84,7 +84,7 @@ describe('media: revalidation and offline', () => {
       expect(fetches.map((r) => r.status)).toEqual([200, 304]);
       // The cache is on disk, content-addressed.
       const hash = createHash('sha256').update(first.body!).digest('hex');
-      expect(await readdir(join(h.userDataDir, 'media-cache', 'blobs'))).toContain(hash);
+      expect(await readdir(join(h.userDataDir, 'catalog', 'blobs', hash.slice(0, 2)))).toContain(hash);
       await ownProxy.close();
       const offline = await h.media(image.id, 'full');
       expect(offline.status).toBe(200);
