@@ -9,9 +9,15 @@ const external = ['electron', '@napi-rs/keyring', '@napi-rs/canvas', 'sharp'];
 execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
 rmSync('dist-electron', { recursive: true, force: true });
 
+// Main, and the demo seed's worker as its own file beside it (server/seed/thread.ts looks for it
+// there: SEED_WORKER_BUNDLE).
 await build({
-  entryPoints: ['electron/main/index.ts'],
-  outfile: 'dist-electron/main/index.mjs',
+  entryPoints: {
+    index: 'electron/main/index.ts',
+    seedWorker: 'server/seed/seedWorker.ts',
+  },
+  outdir: 'dist-electron/main',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   target: 'node22',

@@ -71,7 +71,7 @@ async function loadSeed(opts: ResolvedOptions): Promise<SeedFixture | undefined>
   if (opts.seed === 'none') return undefined;
   if (opts.seed === 'demo') {
     const { buildDemoSeed } = await import('./seed');
-    return buildDemoSeed(opts.seedCacheDir);
+    return buildDemoSeed(opts.seedCacheDir, { log: opts.log });
   }
   return opts.seed;
 }

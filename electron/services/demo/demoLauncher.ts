@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { API_KEY_PATTERN } from '../../../shared/api';
+import { API_KEY_PATTERN, keyPrefixOf } from '../../../shared/api';
 import { AppError } from '../errors';
 import type { startServer as startServerType } from '../../../server/index';
+import { generateApiKey } from '../../../server/util/apiKeys';
 import type { SecretStore } from '../secrets/secretStore';
 import { DEMO_PROFILE_ID } from '../session/profileStore';
-
-type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+import type { Log } from '../../../shared/log';
 
 /** pictograph-local's entry; loaded lazily (below) so the server code costs nothing until first use. */
 type StartServer = typeof startServerType;
@@ -23,11 +22,6 @@ export interface DemoLauncherOptions {
 export interface RunningDemo {
   url: string;
   ownerKey: string;
-}
-
-/** A fresh key in the contract's format (§1): pk_live_ + base64url of 32 random bytes. */
-export function generateApiKey(): string {
-  return `pk_live_${randomBytes(32).toString('base64url')}`;
 }
 
 /**
@@ -78,11 +72,20 @@ export class DemoLauncher {
     const ownerKey = await this.#ownerKey(secrets);
     const startServer = this.#options.startServer ?? (await import('../../../server/index')).startServer;
     const startedAt = Date.now();
-    const server = await startServer({ port: 0, dataDir, seed: 'demo', seedCacheDir, ownerKey });
+    // The server's own lines (the seed's progress, drawn on a worker thread; failed requests) go to
+    // main's log rather than to a console nobody sees in the packaged app.
+    const server = await startServer({
+      port: 0,
+      dataDir,
+      seed: 'demo',
+      seedCacheDir,
+      ownerKey,
+      log: (line) => log('info', `pictograph-local: ${line}`),
+    });
     log('info', 'Demo workspace started', {
       url: server.url,
       ms: Date.now() - startedAt,
-      keyPrefix: ownerKey.slice(0, 12),
+      keyPrefix: keyPrefixOf(ownerKey),
     });
     if (this.#closed) {
       await server.close();
