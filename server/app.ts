@@ -6,6 +6,7 @@ import type { UrlSigner } from './signing';
 import type { BlobStore } from './store/blobs';
 import type { Store } from './store';
 import type { Clock } from './util/clock';
+import type { LineLog } from '../shared/log';
 
 export interface AppConfig {
   testMode: boolean;
@@ -29,7 +30,7 @@ export interface App {
   org: { name: string; slug: string };
   /** Origin of this server, e.g. `http://127.0.0.1:8787`; known once listening. */
   baseUrl: string;
-  log: (line: string) => void;
+  log: LineLog;
 }
 
 export const API_PREFIX = '/api/v1/developer';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { SeedFixture } from './seed/types';
 import type { Clock } from './util/clock';
 import { HOUR_MS } from './util/clock';
+import type { LineLog } from '../shared/log';
 
 export interface StartServerOptions {
   /** 0 = random; default 8787 */
@@ -23,7 +24,7 @@ export interface StartServerOptions {
   orgSlug?: string;
   /** rate_limit of the keys created at start (default 5000) */
   rateLimit?: number;
-  log?: (line: string) => void;
+  log?: LineLog;
   /** Test hook: the time source for every expiry and window (default Date.now). */
   clock?: Clock;
 }
@@ -41,7 +42,7 @@ export interface ResolvedOptions {
   orgName: string | undefined;
   orgSlug: string | undefined;
   rateLimit: number;
-  log: (line: string) => void;
+  log: LineLog;
   clock: Clock | undefined;
 }
 

@@ -3,14 +3,13 @@ import type { ChannelName, IpcResult } from '../../shared/ipc';
 import { channels } from '../../shared/ipc';
 import { isAppError } from '../services/errors';
 import type { CallContext, HandlerMap } from './types';
-
-export type Logger = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+import type { Log } from '../../shared/log';
 
 export interface RouterOptions {
   handlers: HandlerMap;
   /** True when the calling frame is the app's own page (not an iframe, not a navigated-away page). */
   isTrustedSender: (senderUrl: string) => boolean;
-  log?: Logger;
+  log?: Log;
 }
 
 export interface Router {

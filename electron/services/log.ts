@@ -1,14 +1,20 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { API_KEY_CHARS, API_KEY_PREFIX, KEY_PREFIX_LENGTH } from '../../shared/api/keyFormat';
+import type { Log, LogLevel } from '../../shared/log';
 
-export type LogLevel = 'info' | 'warn' | 'error';
-export type Log = (level: LogLevel, message: string, fields?: Record<string, unknown>) => void;
+// Re-exported for main's glue and the harness, which build the file logger from here.
+export type { Log, LogLevel };
 
 /**
  * Anything shaped like an API key is cut to its 12-char prefix before it reaches a log, so a
- * careless field (an error message quoting a header, say) still cannot leak the secret.
+ * careless field (an error message quoting a header, say) still cannot leak the secret. Built from
+ * the key format's pieces; any length counts, so a truncated or overlong key is cut too.
  */
-const KEY_PATTERN = /(pk_live_[A-Za-z0-9_-]{4})[A-Za-z0-9_-]+/g;
+const KEY_PATTERN = new RegExp(
+  `(${API_KEY_PREFIX}[${API_KEY_CHARS}]{${KEY_PREFIX_LENGTH - API_KEY_PREFIX.length}})[${API_KEY_CHARS}]+`,
+  'g',
+);
 
 export function redactSecrets(text: string): string {
   return text.replace(KEY_PATTERN, '$1…');

@@ -1,7 +1,8 @@
 import type { Role } from '../../shared/api/common';
 import type { ApiKeyRow } from '../store/apiKeys';
 import type { Store } from '../store';
-import { API_KEY_FORMAT, generateApiKey, hashApiKey, keyPrefix } from '../util/apiKeys';
+import { API_KEY_PATTERN, keyPrefixOf } from '../../shared/api/keyFormat';
+import { generateApiKey, hashApiKey } from '../util/apiKeys';
 import { isoAt, type Clock } from '../util/clock';
 import { newId } from '../util/ids';
 
@@ -10,7 +11,7 @@ function insertKey(store: Store, secret: string, name: string, role: Role, rateL
     id: newId(),
     name,
     key_hash: hashApiKey(secret),
-    key_prefix: keyPrefix(secret),
+    key_prefix: keyPrefixOf(secret),
     role,
     rate_limit: rateLimit,
     is_active: true,
@@ -28,7 +29,7 @@ function insertKey(store: Store, secret: string, name: string, role: Role, rateL
  */
 export function ensureOwnerKey(store: Store, given: string | undefined, rateLimit: number, clock: Clock): string {
   if (given !== undefined) {
-    if (!API_KEY_FORMAT.test(given)) throw new Error('The owner key must match ^pk_live_[A-Za-z0-9_-]{43}$');
+    if (!API_KEY_PATTERN.test(given)) throw new Error(`The owner key must match ${API_KEY_PATTERN.source}`);
     const existing = store.apiKeys.findByHash(hashApiKey(given));
     if (!existing) insertKey(store, given, 'Owner (configured)', 'owner', rateLimit, clock);
     else if (!existing.is_active) store.apiKeys.update(existing, { is_active: true });

@@ -1,6 +1,7 @@
 import type { App } from '../app';
 import type { ApiKeyRow } from '../store/apiKeys';
-import { API_KEY_FORMAT, hashApiKey } from '../util/apiKeys';
+import { API_KEY_PATTERN } from '../../shared/api/keyFormat';
+import { hashApiKey } from '../util/apiKeys';
 import { isoAt } from '../util/clock';
 import { ApiError } from './apiError';
 
@@ -12,7 +13,7 @@ const lastUseWrites = new WeakMap<App, Map<string, number>>();
  */
 export function authenticate(app: App, header: string | string[] | undefined): ApiKeyRow {
   const invalid = new ApiError(401, 'invalid_api_key', 'A valid X-API-Key header is required.');
-  if (typeof header !== 'string' || !API_KEY_FORMAT.test(header)) throw invalid;
+  if (typeof header !== 'string' || !API_KEY_PATTERN.test(header)) throw invalid;
   const key = app.store.apiKeys.findByHash(hashApiKey(header));
   if (!key || !key.is_active) throw invalid;
   if (key.expires_at !== null && Date.parse(key.expires_at) <= app.clock()) throw invalid;

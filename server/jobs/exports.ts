@@ -6,6 +6,7 @@ import type { BlobStore } from '../store/blobs';
 import type { Store } from '../store';
 import type { ExportFinish } from '../store/exports';
 import { DAY_MS, isoAt, type Clock } from '../util/clock';
+import type { LineLog } from '../../shared/log';
 
 export type BuildZip = (input: BuildExportInput) => Promise<BuildExportResult>;
 
@@ -17,7 +18,7 @@ export interface ExportJobDeps {
   org: () => { name: string; slug: string };
   baseUrl: () => string;
   buildZip: BuildZip;
-  log: (line: string) => void;
+  log: LineLog;
 }
 
 const EXPORT_LIFETIME_MS = 7 * DAY_MS;

@@ -5,7 +5,8 @@ import { emptyReply, jsonReply, type Reply } from '../http/reply';
 import { roleAtLeast, rolesUpTo } from '../http/roles';
 import type { RequestContext, RouteDef } from '../http/router';
 import type { ApiKeyPatch, ApiKeyRow } from '../store/apiKeys';
-import { generateApiKey, hashApiKey, keyPrefix } from '../util/apiKeys';
+import { keyPrefixOf } from '../../shared/api/keyFormat';
+import { generateApiKey, hashApiKey } from '../util/apiKeys';
 import { isoAt } from '../util/clock';
 import { isUuid, newId } from '../util/ids';
 import { BodyReader } from '../validation/body';
@@ -53,7 +54,7 @@ function createKey({ app, body, key }: RequestContext): Reply {
     id: newId(),
     name: name!,
     key_hash: hashApiKey(secret),
-    key_prefix: keyPrefix(secret),
+    key_prefix: keyPrefixOf(secret),
     role,
     rate_limit: rateLimit,
     is_active: true,

@@ -7,9 +7,10 @@ import { seedLayout } from './plan';
 import type { RenderJob } from './render';
 import { renderImages } from './render';
 import { loadCachedFixture, sha256, withAbsoluteFiles, writeCacheIndex } from './cache';
+import type { LineLog } from '../../shared/log';
 
 export interface BuildSeedOptions {
-  log?: (line: string) => void;
+  log?: LineLog;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SeedFixture } from './types';
 
@@ -23,21 +23,19 @@ export interface SeedManifest {
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-/** Writes `path` via a temporary sibling and a rename, so readers never see half a file. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
-}
-
+/**
+ * Plain writes are enough: `folder` is a private build folder that nobody reads until it is renamed
+ * into place whole (build.ts), and a folder whose manifest is missing or disagrees with its files
+ * is rebuilt anyway.
+ */
 export async function writeCacheIndex(
   folder: string,
   manifest: Omit<SeedManifest, 'format' | 'fixtureSha256'>,
   fixtureJson: string,
 ): Promise<void> {
-  await writeFileAtomic(join(folder, FIXTURE_FILE), fixtureJson);
+  await writeFile(join(folder, FIXTURE_FILE), fixtureJson);
   const complete: SeedManifest = { format: MANIFEST_FORMAT, fixtureSha256: sha256(fixtureJson), ...manifest };
-  await writeFileAtomic(join(folder, MANIFEST_FILE), `${JSON.stringify(complete, null, 1)}\n`);
+  await writeFile(join(folder, MANIFEST_FILE), `${JSON.stringify(complete, null, 1)}\n`);
 }
 
 async function readManifest(folder: string): Promise<SeedManifest | undefined> {

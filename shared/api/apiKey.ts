@@ -14,4 +14,5 @@ export const apiKeyRecordSchema = z.looseObject({
 });
 export type ApiKeyRecord = z.infer<typeof apiKeyRecordSchema>;
 
-export const API_KEY_PATTERN = /^pk_live_[A-Za-z0-9_-]{43}$/;
+export * from './keyFormat';
+export * from './cloud';

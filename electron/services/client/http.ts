@@ -4,7 +4,8 @@ import { BaseUrl } from './baseUrl';
 import { attemptOnce, describeRequest } from './attempt';
 import type { AttemptDeps, HttpRequest, HttpResponse } from './attempt';
 import { errorFromResponse } from './httpErrors';
-import type { ClientOptions, Logger, Sleep } from './options';
+import type { Log } from '../../../shared/log';
+import type { ClientOptions, Sleep } from './options';
 import { MAX_WAIT_SECONDS } from './options';
 import { RateLimitTracker } from './rateLimit';
 
@@ -34,7 +35,7 @@ export class HttpTransport {
   private readonly sleep: Sleep;
   private readonly random: () => number;
   private readonly now: () => number;
-  private readonly log: Logger;
+  private readonly log: Log;
   private readonly apiKey: string;
 
   constructor(options: ClientOptions) {

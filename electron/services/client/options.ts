@@ -1,7 +1,6 @@
 import type { RateLimitState } from '../../../shared/ipc/channels/library';
+import type { Log } from '../../../shared/log';
 
-export type LogLevel = 'info' | 'warn' | 'error';
-export type Logger = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => void;
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 export interface ClientOptions {
@@ -24,7 +23,7 @@ export interface ClientOptions {
   random?: () => number;
   now?: () => number;
   onRateLimit?: (state: RateLimitState) => void;
-  log?: Logger;
+  log?: Log;
 }
 
 /** Size caps: a huge or endless body is an error, never an out-of-memory crash or a hang. */

@@ -6,8 +6,7 @@ import type { BlobKey, BlobStore, CachedBlob } from '../catalog/blobStore';
 import { makeThumbnail } from './localThumbnail';
 import { parseMediaUrl } from './mediaUrls';
 import type { MediaVariant } from './mediaUrls';
-
-type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+import type { Log } from '../../../shared/log';
 
 export interface MediaResolverOptions {
   appOrigin: string;

@@ -2,7 +2,8 @@ import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ImageMeta } from '../../../shared/api';
-import { SerialQueue, writeFileAtomic } from '../session/atomicFile';
+import { SerialQueue, writeFileAtomic } from '../fs/atomicFile';
+import type { Log } from '../../../shared/log';
 
 export type ReviewAction = 'approve' | 'request_changes';
 
@@ -25,8 +26,6 @@ const decisionSchema = z.strictObject({
   decidedAt: z.string(),
 });
 const fileSchema = z.strictObject({ version: z.literal(1), decisions: z.array(decisionSchema) });
-
-type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 
 export const statusForAction = (action: ReviewAction): LocalReviewDecision['status'] =>
   action === 'approve' ? 'complete' : 'in_progress';

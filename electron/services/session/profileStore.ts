@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { CLOUD_BASE_URL } from '../../../shared/api';
 import type { ProfileKind } from '../../../shared/ipc';
-import { SerialQueue, writeFileAtomic } from './atomicFile';
+import { SerialQueue, writeFileAtomic } from '../fs/atomicFile';
+import type { Log } from '../../../shared/log';
 
 export const DEMO_PROFILE_ID = 'demo';
 export const CLOUD_PROFILE_ID = 'cloud';
-export const CLOUD_BASE_URL = 'https://api.pictograph.io';
 
 /** A place to connect to. Never holds the key: that lives in the SecretStore under `id`. */
 export interface StoredProfile {
@@ -37,8 +38,6 @@ const builtInProfiles = (): StoredProfile[] => [
   { id: DEMO_PROFILE_ID, name: 'Demo workspace', kind: 'demo', baseUrl: '', lastUsedAt: null },
   { id: CLOUD_PROFILE_ID, name: 'Pictograph cloud', kind: 'cloud', baseUrl: CLOUD_BASE_URL, lastUsedAt: null },
 ];
-
-type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 
 /**
  * `userData/profiles.json`: the demo workspace, Pictograph cloud and any custom servers. A file

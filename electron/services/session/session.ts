@@ -1,11 +1,17 @@
 import type { ConnectionStatus, IpcError, ProfileSummary } from '../../../shared/ipc';
-import { API_KEY_PATTERN } from '../../../shared/api';
+import {
+  API_KEY_PATTERN,
+  API_KEY_PREFIX,
+  API_KEY_SECRET_LENGTH,
+  CLOUD_BASE_URL,
+  keyPrefixOf,
+} from '../../../shared/api';
 import type { Emit } from '../events';
 import type { PictographClient } from '../client';
 import { normalizeBaseUrl } from '../client';
 import { AppError, isAppError } from '../errors';
 import type { SecretStore } from '../secrets/secretStore';
-import { CLOUD_BASE_URL, CLOUD_PROFILE_ID, DEMO_PROFILE_ID } from './profileStore';
+import { CLOUD_PROFILE_ID, DEMO_PROFILE_ID } from './profileStore';
 import type { ProfileStore, StoredProfile } from './profileStore';
 
 export type SessionLog = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
@@ -32,8 +38,6 @@ export interface ActiveConnection {
   client: PictographClient;
   keyPrefix: string;
 }
-
-const KEY_PREFIX_LENGTH = 12;
 
 const supersededError = (): AppError =>
   new AppError({ code: 'cancelled', message: 'A newer sign-in replaced this one.' });
@@ -179,7 +183,7 @@ export class Session {
   ): Promise<ConnectionStatus> {
     const attempt = ++this.#attempt;
     const before = { status: this.#status, active: this.#active };
-    const keyPrefix = apiKey.slice(0, KEY_PREFIX_LENGTH);
+    const keyPrefix = keyPrefixOf(apiKey);
     this.#setStatus({
       state: 'connecting',
       profile: this.#summary(profile, !mode.storeKey || (await this.#hasKey(profile.id))),
@@ -287,7 +291,7 @@ function checkKeyShape(apiKey: string): void {
   if (!API_KEY_PATTERN.test(apiKey)) {
     throw new AppError({
       code: 'invalid_api_key',
-      message: 'That is not a Pictograph API key: keys start with pk_live_ followed by 43 letters, digits, "-" or "_".',
+      message: `That is not a Pictograph API key: keys start with ${API_KEY_PREFIX} followed by ${API_KEY_SECRET_LENGTH} letters, digits, "-" or "_".`,
     });
   }
 }

@@ -3,8 +3,12 @@
  * the components so they are unit-tested and so main receives clean values (it validates again).
  */
 
-export const CLOUD_BASE_URL = 'https://api.pictograph.io';
-export const API_KEY_PATTERN = /^pk_live_[A-Za-z0-9_-]{43}$/;
+import { API_KEY_CHARS, API_KEY_PATTERN, API_KEY_PREFIX, API_KEY_SECRET_LENGTH } from '../../../shared/api/keyFormat';
+
+// One home for the cloud address (shared/api/cloud.ts); re-exported for the connect screens.
+export { CLOUD_BASE_URL } from '../../../shared/api/cloud';
+
+const KEY_CHARACTERS = new RegExp(`^[${API_KEY_CHARS}]+$`);
 
 /**
  * Keys get pasted from terminals, .env files and HTTP dumps: strip whitespace (including line
@@ -24,7 +28,7 @@ export function apiKeyShape(key: string): ApiKeyShape {
   if (key === '') return 'empty';
   if (API_KEY_PATTERN.test(key)) return 'ok';
   if (!key.startsWith('pk_')) return 'missing-prefix';
-  if (!/^[A-Za-z0-9_-]+$/.test(key)) return 'bad-characters';
+  if (!KEY_CHARACTERS.test(key)) return 'bad-characters';
   return 'wrong-length';
 }
 
@@ -34,11 +38,11 @@ export function apiKeyShapeHint(shape: ApiKeyShape): string | null {
     case 'ok':
       return null;
     case 'missing-prefix':
-      return 'Pictograph keys start with pk_live_. Is this the right value?';
+      return `Pictograph keys start with ${API_KEY_PREFIX}. Is this the right value?`;
     case 'bad-characters':
       return 'This key contains characters Pictograph keys never have.';
     case 'wrong-length':
-      return 'Pictograph keys are pk_live_ plus 43 characters; this one looks truncated or too long.';
+      return `Pictograph keys are ${API_KEY_PREFIX} plus ${API_KEY_SECRET_LENGTH} characters; this one looks truncated or too long.`;
   }
 }
 

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFileLogger, formatLogLine, redactSecrets } from '../../../../electron/services/log';
+import { generateApiKey } from '../../../../server/util/apiKeys';
+import { keyPrefixOf } from '../../../../shared/api/keyFormat';
 
 const KEY = 'pk_live_' + 'A'.repeat(20) + '-_' + 'b'.repeat(21);
 
@@ -10,6 +12,13 @@ describe('log', () => {
   it('cuts anything shaped like an API key down to its 12-char prefix', () => {
     expect(redactSecrets(`key=${KEY} end`)).toBe('key=pk_live_AAAA… end');
     expect(redactSecrets('nothing here')).toBe('nothing here');
+  });
+
+  it('redacts every key the generator makes to exactly the prefix the app may show', () => {
+    for (let i = 0; i < 50; i++) {
+      const key = generateApiKey();
+      expect(redactSecrets(`"${key}"`)).toBe(`"${keyPrefixOf(key)}…"`);
+    }
   });
 
   it('redacts keys inside structured fields too', () => {

@@ -2,12 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  CLOUD_BASE_URL,
-  CLOUD_PROFILE_ID,
-  DEMO_PROFILE_ID,
-  ProfileStore,
-} from '../../../../../electron/services/session/profileStore';
+import { CLOUD_BASE_URL } from '../../../../../shared/api';
+import { CLOUD_PROFILE_ID, DEMO_PROFILE_ID, ProfileStore } from '../../../../../electron/services/session/profileStore';
 
 let dir: string;
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SerialQueue, writeFileAtomic } from '../../../../../electron/services/session/atomicFile';
+import { SerialQueue, writeFileAtomic } from '../../../../../electron/services/fs/atomicFile';
 
 let dir: string;
 beforeEach(async () => {
