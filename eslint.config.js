@@ -28,6 +28,17 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware promise rules where a dropped promise loses work or hides an error: main's
+    // services and handlers, and the renderer's event handlers (an async onClick returns a
+    // promise React ignores). Type-aware linting is slower, so only these two worlds pay for it.
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // Config files are consumed by tools that want a default export.
     files: ['*.config.{js,ts,cjs,mjs}', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
