@@ -43,9 +43,7 @@ export class DemoLauncher {
     if (!this.#starting) {
       this.#starting = this.#start().catch((error: unknown) => {
         if (error instanceof AppError) throw error;
-        this.#options.log?.('error', 'The demo workspace failed to start', {
-          error: String(error),
-        });
+        this.#options.log?.('error', 'The demo workspace failed to start', { error: String(error) });
         throw new AppError({
           code: 'server_error',
           message: `The demo workspace could not start: ${error instanceof Error ? error.message : String(error)}`,
@@ -74,12 +72,15 @@ export class DemoLauncher {
     const ownerKey = await this.#ownerKey(secrets);
     const startServer = this.#options.startServer ?? (await import('../../../server/index')).startServer;
     const startedAt = Date.now();
+    // The server's own lines (the seed's progress, drawn on a worker thread; failed requests) go to
+    // main's log rather than to a console nobody sees in the packaged app.
     const server = await startServer({
       port: 0,
       dataDir,
       seed: 'demo',
       seedCacheDir,
       ownerKey,
+      log: (line) => log('info', `pictograph-local: ${line}`),
     });
     log('info', 'Demo workspace started', {
       url: server.url,
@@ -103,7 +104,4 @@ export class DemoLauncher {
 }
 
 const shutDownError = (): AppError =>
-  new AppError({
-    code: 'cancelled',
-    message: 'The demo workspace was shut down with the app.',
-  });
+  new AppError({ code: 'cancelled', message: 'The demo workspace was shut down with the app.' });
