@@ -1,9 +1,10 @@
 import type { Annotation } from '../../../shared/api';
+import { canonicalizeForSave } from '../../../shared/annotations/validate';
 import { ok } from '../../../shared/ipc';
 import { AppError, isAppError } from '../../services/errors';
 import type { LocalReviewStore } from '../../services/review/localReviewStore';
 import { submitReview } from '../../services/review/submitReview';
-import type { KnownDatasets } from '../../services/session/knownDatasets';
+import type { CatalogReads } from '../../services/catalog/readThrough';
 import type { Session } from '../../services/session/session';
 import type { HandlerMap } from '../types';
 
@@ -11,35 +12,38 @@ type AnnotationChannel = 'annotations:get' | 'annotations:save' | 'review:submit
 
 export interface AnnotationHandlerDeps {
   session: Session;
-  known: KnownDatasets;
+  /** Reads through the local catalog; saves and reviews update it once the server accepted them. */
+  reads: CatalogReads;
   reviews: LocalReviewStore;
 }
 
 /** Reading and saving an image's annotations (full overwrite with If-Match), and review decisions. */
 export function createAnnotationHandlers({
   session,
-  known,
+  reads,
   reviews,
 }: AnnotationHandlerDeps): Pick<HandlerMap, AnnotationChannel> {
   return {
-    'annotations:get': async ({ imageId }) =>
-      ok(
-        await session.use(async (client) => {
-          const { annotations, etag } = await client.getAnnotations(imageId);
-          return { imageId, annotations, etag };
-        }),
-      ),
+    // From the catalog at once when cached (revalidated in the background), else from the server.
+    'annotations:get': async ({ imageId }) => ok(await reads.annotations(imageId)),
     'annotations:save': async ({ imageId, annotations, ifMatch }) =>
       ok(
         await session.use(async (client, { profile }) => {
           // The request schema kept every unknown field; the client runs the full §7.3 check before
           // any quota is spent, with the dataset's classes and types when this session knows them.
-          const rules = known.rulesForImage(profile.id, imageId) ?? undefined;
+          const rules = reads.rulesForImage(profile.id, imageId) ?? undefined;
           try {
             const { result, etag } = await client.saveAnnotations(imageId, annotations as Annotation[], {
               ifMatch,
               rules,
             });
+            reads.rememberSaved(
+              profile.id,
+              imageId,
+              canonicalizeForSave(annotations as Annotation[]),
+              etag,
+              result.status,
+            );
             return {
               imageId: result.image_id,
               previousCount: result.previous_count,
@@ -52,7 +56,13 @@ export function createAnnotationHandlers({
           }
         }),
       ),
-    'review:submit': async (request) => ok(await submitReview(session, reviews, request)),
+    'review:submit': async (request) => {
+      const profileId = session.active?.profile.id;
+      const result = await submitReview(session, reviews, request);
+      if (profileId !== undefined && !result.storedLocally)
+        reads.rememberStatus(profileId, result.imageId, result.status);
+      return ok(result);
+    },
   };
 }
 

@@ -1,6 +1,7 @@
+import type { ImageMeta } from '../../../shared/api';
 import { ok } from '../../../shared/ipc';
 import type { LocalReviewStore } from '../../services/review/localReviewStore';
-import type { KnownDatasets } from '../../services/session/knownDatasets';
+import type { CatalogReads } from '../../services/catalog/readThrough';
 import type { Session } from '../../services/session/session';
 import { mediaUrlFor } from '../../services/media/mediaUrls';
 import type { HandlerMap } from '../types';
@@ -10,7 +11,8 @@ type LibraryChannel =
 
 export interface LibraryHandlerDeps {
   session: Session;
-  known: KnownDatasets;
+  /** Reads through the local catalog (answers offline from what was seen). */
+  reads: CatalogReads;
   reviews: LocalReviewStore;
   appOrigin: string;
 }
@@ -18,43 +20,23 @@ export interface LibraryHandlerDeps {
 /** Browsing: datasets, image pages and metadata, media URLs, the key's quota. */
 export function createLibraryHandlers({
   session,
-  known,
+  reads,
   reviews,
   appOrigin,
 }: LibraryHandlerDeps): Pick<HandlerMap, LibraryChannel> {
+  // A review decision kept locally shows as the image's status (servers without the review route).
+  const overlay = (image: ImageMeta): ImageMeta => {
+    const profileId = session.active?.profile.id;
+    return profileId === undefined ? image : reviews.overlay(profileId, image);
+  };
   return {
-    'datasets:list': async () =>
-      ok(
-        await session.use(async (client, { profile }) => {
-          const datasets = await client.listDatasets();
-          known.rememberDatasets(profile.id, datasets);
-          return datasets;
-        }),
-      ),
-    'datasets:get': async ({ datasetId }) =>
-      ok(
-        await session.use(async (client, { profile }) => {
-          const dataset = await client.getDataset(datasetId);
-          known.rememberDatasets(profile.id, [dataset]);
-          return dataset;
-        }),
-      ),
-    'images:page': async ({ datasetId, limit, offset, filters }) =>
-      ok(
-        await session.use(async (client, { profile }) => {
-          const page = await client.listImages({ datasetId, limit, offset, ...(filters ? { filters } : {}) });
-          known.rememberImages(profile.id, page.items);
-          return { items: page.items.map((image) => reviews.overlay(profile.id, image)), total: page.total };
-        }),
-      ),
-    'images:metadata': async ({ imageId }) =>
-      ok(
-        await session.use(async (client, { profile }) => {
-          const image = await client.getImageMetadata(imageId);
-          known.rememberImages(profile.id, [image]);
-          return reviews.overlay(profile.id, image);
-        }),
-      ),
+    'datasets:list': async () => ok(await reads.listDatasets()),
+    'datasets:get': async ({ datasetId }) => ok(await reads.getDataset(datasetId)),
+    'images:page': async ({ datasetId, limit, offset, filters }) => {
+      const page = await reads.imagesPage({ datasetId, limit, offset, filters });
+      return ok({ items: page.items.map((image) => overlay(image)), total: page.total });
+    },
+    'images:metadata': async ({ imageId }) => ok(overlay(await reads.imageMetadata(imageId))),
     // No connection needed: the URL is resolved (and authorised) when the image is requested.
     'media:url': async ({ imageId, variant }) => ok({ url: mediaUrlFor(appOrigin, imageId, variant) }),
     // `null` before the first API answer.
