@@ -24,9 +24,8 @@ const bridgeMissing: IpcError = {
 export async function callApi<T>(call: (api: PictographApi) => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
   if (!bridgeAvailable()) return { ok: false, error: bridgeMissing };
   try {
-    const result = await call(window.api);
-    if (result && typeof result === 'object' && typeof result.ok === 'boolean') return result;
-    return { ok: false, error: { code: 'bad_response', message: 'The app answered with something unexpected.' } };
+    // Typed by the contract and produced by main's router, which only ever answers an IpcResult.
+    return await call(window.api);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { code: 'internal', message: `The call to the app failed: ${message}` } };
