@@ -1,0 +1,133 @@
+import type { Annotation, DatasetClass, ImageMeta } from '../../shared/api';
+import type { IpcError, IpcResult } from '../../shared/ipc';
+import { callApi } from '../api/bridge';
+import { LruCache } from './lru';
+import type { Picture } from './picture';
+import { loadPicture } from './picture';
+import { prepareScene } from './prepareScene';
+import type { PreparedScene } from './sceneTypes';
+
+/** Everything the viewer needs to show one image at once. */
+export interface PreparedImage {
+  imageId: string;
+  meta: ImageMeta;
+  annotations: Annotation[];
+  /** Set when the annotations could not be loaded (the picture still shows). */
+  annotationsError: IpcError | null;
+  picture: Picture;
+  scene: PreparedScene;
+  /** The space annotations are drawn in: the image's size, or the shapes' extent when unknown. */
+  width: number;
+  height: number;
+}
+
+export type PreparedResult = { ok: true; image: PreparedImage } | { ok: false; error: IpcError };
+
+/** The calls the cache makes: the real bridge in the app. */
+export interface ImageSource {
+  metadata(imageId: string): Promise<IpcResult<ImageMeta>>;
+  annotations(imageId: string): Promise<IpcResult<{ annotations: Annotation[] }>>;
+  mediaUrl(imageId: string): Promise<IpcResult<{ url: string }>>;
+  picture(url: string, expected: { width: number | null; height: number | null; mimeType: string }): Promise<Picture>;
+}
+
+export const bridgeImageSource: ImageSource = {
+  metadata: (imageId) => callApi((api) => api.images.metadata({ imageId })),
+  annotations: (imageId) => callApi((api) => api.annotations.get({ imageId })),
+  mediaUrl: (imageId) => callApi((api) => api.media.url({ imageId, variant: 'full' })),
+  picture: loadPicture,
+};
+
+/**
+ * Prepared images by id, bounded (ImageBitmaps are big and the heap must not grow while paging
+ * through 1,000 images). Loads are shared: prefetching the next image and then opening it cost
+ * one load. Failures are not kept, so opening the image again retries.
+ */
+export class PreparedImageCache {
+  readonly #source: ImageSource;
+  readonly #entries: LruCache<string, Promise<PreparedResult>>;
+  #current: string | null = null;
+
+  constructor(source: ImageSource = bridgeImageSource, capacity = 6) {
+    this.#source = source;
+    this.#entries = new LruCache(capacity, {
+      keep: (id) => id === this.#current,
+      onEvict: (_id, pending) => {
+        void pending.then((result) => {
+          if (result.ok && result.image.picture.state === 'ready') result.image.picture.bitmap.close();
+        });
+      },
+    });
+  }
+
+  /** The image on screen is never evicted (its bitmap is being drawn). */
+  setCurrent(imageId: string | null): void {
+    this.#current = imageId;
+  }
+
+  /** Resolved at once when the image was prepared before (the "next image is immediate" path). */
+  load(imageId: string, classes: readonly DatasetClass[]): Promise<PreparedResult> {
+    const known = this.#entries.get(imageId);
+    if (known) return known;
+    const pending = this.#prepare(imageId, classes);
+    this.#entries.set(imageId, pending);
+    void pending.then((result) => {
+      if (!result.ok && this.#entries.get(imageId) === pending) this.#entries.delete(imageId);
+    });
+    return pending;
+  }
+
+  prefetch(imageIds: readonly string[], classes: readonly DatasetClass[]): void {
+    for (const id of imageIds) void this.load(id, classes);
+  }
+
+  /** Drops an image so the next load reads it again (retry after a failure shown in the panel). */
+  forget(imageId: string): void {
+    this.#entries.delete(imageId);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  async #prepare(imageId: string, classes: readonly DatasetClass[]): Promise<PreparedResult> {
+    const [meta, annotations, media] = await Promise.all([
+      this.#source.metadata(imageId),
+      this.#source.annotations(imageId),
+      this.#source.mediaUrl(imageId),
+    ]);
+    if (!meta.ok) return { ok: false, error: meta.error };
+    const expected = { width: meta.value.width, height: meta.value.height, mimeType: meta.value.mime_type };
+    const picture: Picture = media.ok
+      ? await this.#source.picture(media.value.url, expected)
+      : { state: 'failed', message: media.error.message, width: null, height: null };
+    const list = annotations.ok ? annotations.value.annotations : [];
+    const width = picture.width ?? meta.value.width ?? null;
+    const height = picture.height ?? meta.value.height ?? null;
+    const imageSize = width && height ? { width, height } : null;
+    const scene = prepareScene(list, classes, { imageSize });
+    // Without a known size (an undecodable file the server could not measure), draw in the
+    // space the annotations span so they can still be reviewed.
+    const extent = scene.extent;
+    const space = imageSize ?? {
+      width: Math.max(1, Math.ceil(extent ? Math.max(extent.maxX, 1) : 1024)),
+      height: Math.max(1, Math.ceil(extent ? Math.max(extent.maxY, 1) : 768)),
+    };
+    return {
+      ok: true,
+      image: {
+        imageId,
+        meta: meta.value,
+        annotations: list,
+        annotationsError: annotations.ok ? null : annotations.error,
+        picture,
+        scene,
+        ...space,
+      },
+    };
+  }
+}
