@@ -15,6 +15,8 @@ export interface BrowseSlice {
   /** Which datasets' saved state has been asked for (so a late answer never overwrites a choice). */
   browseRestored: Record<string, true>;
   catalogIndex: Record<string, CatalogIndexStatus>;
+  /** Counts `event:catalog-changed` per dataset: the browser refetches what it shows when it moves. */
+  catalogChanges: Record<string, number>;
 
   browseStateLoaded(datasetId: string, state: BrowseState): void;
   /** The saved state arrived (or there was none): only applied if the user has not chosen yet. */
@@ -22,6 +24,7 @@ export interface BrowseSlice {
   browseQueryChanged(datasetId: string, query: CatalogQuery): void;
   browseViewChanged(datasetId: string, view: BrowseView): void;
   catalogIndexChanged(status: CatalogIndexStatus): void;
+  catalogImagesChanged(datasetId: string): void;
 }
 
 const current = (state: AppState, datasetId: string): BrowseState =>
@@ -31,6 +34,7 @@ export const createBrowseSlice: StateCreator<AppState, [], [], BrowseSlice> = (s
   browse: {},
   browseRestored: {},
   catalogIndex: {},
+  catalogChanges: {},
 
   browseStateLoaded: (datasetId, loaded) =>
     set((state) => ({
@@ -49,6 +53,10 @@ export const createBrowseSlice: StateCreator<AppState, [], [], BrowseSlice> = (s
     set((state) => ({ browse: { ...state.browse, [datasetId]: { ...current(state, datasetId), view } } })),
   catalogIndexChanged: (status) =>
     set((state) => ({ catalogIndex: { ...state.catalogIndex, [status.datasetId]: status } })),
+  catalogImagesChanged: (datasetId) =>
+    set((state) => ({
+      catalogChanges: { ...state.catalogChanges, [datasetId]: (state.catalogChanges[datasetId] ?? 0) + 1 },
+    })),
 });
 
 /** The dataset's current query (the default until one is loaded or chosen). */
@@ -71,6 +79,11 @@ export const selectCatalogIndex =
   (datasetId: string) =>
   (state: AppState): CatalogIndexStatus | null =>
     state.catalogIndex[datasetId] ?? null;
+
+export const selectCatalogChanges =
+  (datasetId: string) =>
+  (state: AppState): number =>
+    state.catalogChanges[datasetId] ?? 0;
 
 /** The dataset being indexed right now, if any (the status bar shows one at a time). */
 export function selectActiveIndexing(state: AppState): CatalogIndexStatus | null {

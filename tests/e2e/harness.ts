@@ -39,6 +39,8 @@ export interface LaunchOptions {
   demoSeedCacheDir?: string;
   /** Path of the page to open (default /index.html). */
   path?: string;
+  /** What the "OS" prefers (prefers-color-scheme); dark unless a test says otherwise. */
+  colorScheme?: 'dark' | 'light';
 }
 
 export interface LaunchedApp {
@@ -124,6 +126,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     });
     context = await browser.newContext({
       viewport: options.viewport ?? { width: 1280, height: 800 },
+      colorScheme: options.colorScheme ?? 'dark',
       serviceWorkers: 'block',
     });
     await context.exposeBinding('__pictographInvoke', (source, channel: string, request: unknown) => {

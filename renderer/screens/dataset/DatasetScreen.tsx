@@ -12,7 +12,13 @@ import {
   restoreBrowseState,
   saveBrowseState,
 } from '../../store/actions/browseActions';
-import { selectBrowseQuery, selectBrowseRestored, selectBrowseView, selectCatalogIndex } from '../../store/browseSlice';
+import {
+  selectBrowseQuery,
+  selectBrowseRestored,
+  selectBrowseView,
+  selectCatalogChanges,
+  selectCatalogIndex,
+} from '../../store/browseSlice';
 import { selectOpenDataset } from '../../store/selectors';
 import { appStore, useAppStore } from '../../store/useAppStore';
 import { browserActions } from './browserActions';
@@ -50,7 +56,8 @@ export function DatasetScreen({ datasetId }: { datasetId: string }) {
   const restored = useAppStore(selectBrowseRestored(datasetId));
   const index = useAppStore(selectCatalogIndex(datasetId));
   const signature = querySignature(query);
-  const epoch = indexEpoch(index);
+  const changes = useAppStore(selectCatalogChanges(datasetId));
+  const epoch = `${indexEpoch(index)}|${changes}`;
   const memoryKey = `${signature}|${view}`;
 
   const rows = useMemo(
@@ -59,7 +66,10 @@ export function DatasetScreen({ datasetId }: { datasetId: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [datasetId, query, epoch],
   );
-  useEffect(() => () => rows.dispose(), [rows]);
+  useEffect(() => {
+    rows.start();
+    return () => rows.dispose();
+  }, [rows]);
   useSyncExternalStore(rows.subscribe, rows.getVersion);
   const rowsState = rows.state;
 

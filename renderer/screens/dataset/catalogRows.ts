@@ -53,6 +53,14 @@ export class CatalogRows {
     return this.snapshot;
   }
 
+  /**
+   * Fetches the first page if no view asked for anything yet: the grid only mounts once the
+   * total is known, so someone has to ask first.
+   */
+  start(): void {
+    this.pump();
+  }
+
   /** The view shows rows [first, last] (overscan included). */
   want(first: number, last: number): void {
     this.wanted = [Math.max(0, first), Math.max(0, last)];

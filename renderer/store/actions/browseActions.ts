@@ -40,9 +40,19 @@ export async function refreshCatalog(store: AppStore, datasetId: string, force =
     store.getState().toastShown('The dataset could not be indexed', result.error);
 }
 
-/** Indexing progress pushed by main lands in the store for the browser and the status bar. */
+/** Indexing progress and catalog changes pushed by main land in the store for the browser and the status bar. */
 export function startCatalogIndexSync(store: AppStore): () => void {
-  return onEvent('event:catalog-index', (status: CatalogIndexStatus) => store.getState().catalogIndexChanged(status));
+  const stopIndex = onEvent('event:catalog-index', (status: CatalogIndexStatus) =>
+    store.getState().catalogIndexChanged(status),
+  );
+  // A revalidation or index changed a dataset's images: the browser refetches what it shows.
+  const stopChanges = onEvent('event:catalog-changed', (change) => {
+    if (change.datasetId && change.kind === 'images') store.getState().catalogImagesChanged(change.datasetId);
+  });
+  return () => {
+    stopIndex();
+    stopChanges();
+  };
 }
 
 export function mediaUrl(imageId: string, variant: 'thumbnail' | 'full'): Promise<IpcResult<{ url: string }>> {
