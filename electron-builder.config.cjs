@@ -5,6 +5,9 @@ module.exports = {
   appId: 'io.pictograph.review',
   productName: 'Pictograph Review',
   directories: { output: 'release', buildResources: 'assets' },
+  // The build (scripts/build.mjs): the renderer, main (package.json `main`) with the demo seed's worker
+  // beside it (dist-electron/main/seedWorker.mjs), and the preload. Electron loads the worker from
+  // the asar. Checked with electron-builder's own matcher by tests/unit/build and tests/integration/build.
   files: ['dist/renderer/**', 'dist-electron/**', 'package.json', '!**/*.map'],
   asar: true,
   // Native modules (N-API prebuilds) must live outside the asar to be loaded.

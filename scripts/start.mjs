@@ -1,5 +1,6 @@
-// `npm start` / `npm run demo`: build, then launch Electron. Where no Electron binary can be
-// installed (our CI and dev machines), say so and point at `npm run preview` instead.
+// `npm start` / `npm run demo`: build, then launch Electron on the project folder (`electron .`),
+// so it starts from package.json `main` — the same entry an installed app uses. Where no Electron
+// binary can be installed (our CI and dev machines), say so and point at `npm run preview` instead.
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,6 @@ if (!binaryPresent) {
   }
 }
 const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8'));
-const args = ['dist-electron/main/index.mjs', ...(demo ? ['--demo'] : [])];
+const args = ['.', ...(demo ? ['--demo'] : [])];
 const child = spawn(binary, args, { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -9,11 +9,10 @@ import { emitToWindows, registerIpc } from './ipc';
 import { registerAppScheme, serveAppScheme } from './protocol';
 import { APP_ORIGIN, hardenSession } from './security';
 import { createMainWindow } from './window';
+import { builtPaths } from './paths';
 
 // Lifecycle only: everything with logic lives in electron/services and electron/ipc (tested under Node).
-const here = dirname(fileURLToPath(import.meta.url));
-const preloadPath = join(here, '../preload/index.cjs');
-const rendererDir = join(here, '../../dist/renderer');
+const { preloadPath, rendererDir } = builtPaths(dirname(fileURLToPath(import.meta.url)));
 const openDemoOnStart = process.argv.includes('--demo');
 
 registerAppScheme();

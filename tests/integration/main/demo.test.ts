@@ -122,7 +122,7 @@ describe('the demo seed worker', () => {
     expect(await buildSeed(SMALL, cacheDir)).toEqual(fixture);
   });
 
-  it('reports an exception in the worker as a clear error', async () => {
+  it('reports an exception in the worker as a clear error', { timeout: 15_000 }, async () => {
     const notADirectory = join(root, 'file');
     await writeFile(notADirectory, 'x');
     await expect(buildSeedInWorker(SMALL, join(notADirectory, 'cache'))).rejects.toThrow(
@@ -131,8 +131,9 @@ describe('the demo seed worker', () => {
   });
 
   // Two ways a worker dies without answering, as one-line workers (data: URLs) standing in for a
-  // bug or a native crash in the real one: an uncaught exception, and an exit.
-  it('reports a crashed worker (an uncaught exception) instead of hanging', async () => {
+  // bug or a native crash in the real one: an uncaught exception, and an exit. A short deadline of
+  // their own: the failure these guard against is a promise that never settles.
+  it('reports a crashed worker (an uncaught exception) instead of hanging', { timeout: 15_000 }, async () => {
     const crashes = new URL(
       `data:text/javascript,${encodeURIComponent("setTimeout(() => { throw new Error('boom'); })")}`,
     );
@@ -141,7 +142,7 @@ describe('the demo seed worker', () => {
     );
   });
 
-  it('reports a worker that exits before answering', async () => {
+  it('reports a worker that exits before answering', { timeout: 15_000 }, async () => {
     const exits = new URL('data:text/javascript,process.exit(3)');
     await expect(buildSeedInWorker(SMALL, join(root, 'exit'), { workerUrl: exits })).rejects.toThrow(
       'The demo seed worker stopped (exit code 3) before the seed was ready',

@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { join, posix, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtPaths } from '../../../electron/main/paths';
+import { SEED_WORKER_BUNDLE } from '../../../server/seed/thread';
 
 const require = createRequire(import.meta.url);
 const config = require('../../../electron-builder.config.cjs') as Record<string, unknown>;
@@ -14,6 +17,17 @@ const { validateConfiguration } = require('app-builder-lib/out/util/config/confi
   validateConfiguration: Validate;
 };
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+type Filter = (file: string, stat: { isDirectory(): boolean }) => boolean;
+const { FileMatcher } = require('app-builder-lib/out/fileMatcher.js') as {
+  FileMatcher: new (
+    from: string,
+    to: string,
+    expand: (s: string) => string,
+    patterns: string[],
+  ) => {
+    createFilter(): Filter;
+  };
+};
 
 describe('packaging configuration', () => {
   it("passes electron-builder's own schema (offline), which does reject a bad one", async () => {
@@ -34,6 +48,26 @@ describe('packaging configuration', () => {
   it('ships the built renderer and main bundles and unpacks native modules', () => {
     expect(config.files).toEqual(expect.arrayContaining(['dist/renderer/**', 'dist-electron/**']));
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/@napi-rs/**', 'node_modules/sharp/**']));
+  });
+
+  it("ships package.json's main, the seed worker beside it, the preload and the renderer, but no source maps", () => {
+    // electron-builder's own matcher over the paths main uses (tests/integration/build checks they are built).
+    const root = resolve('/app');
+    const included = new FileMatcher(root, root, (s) => s, config.files as string[]).createFilter();
+    const ships = (path: string): boolean => included(resolve(root, path), { isDirectory: () => false });
+    const main = (pkg as unknown as { main: string }).main;
+    const mainDir = posix.dirname(main);
+    const { preloadPath, rendererDir } = builtPaths(resolve(root, mainDir));
+    for (const path of [
+      main,
+      posix.join(mainDir, SEED_WORKER_BUNDLE),
+      relative(root, preloadPath),
+      relative(root, join(rendererDir, 'index.html')),
+      'package.json',
+    ]) {
+      expect(ships(path), path).toBe(true);
+    }
+    expect(ships(`${main}.map`)).toBe(false);
   });
 
   it('pins every dependency exactly and Electron/Node as the design says', () => {
