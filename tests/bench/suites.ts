@@ -1,3 +1,4 @@
+import { benchCatalog } from './catalog';
 import { benchServer } from './server';
 import type { BenchResult } from './types';
 
@@ -7,4 +8,7 @@ export interface BenchSuite {
 }
 
 /** Every benchmark suite `npm run bench` runs, in order. New suites (UI, cache, sync) register here. */
-export const suites: BenchSuite[] = [{ name: 'server', run: benchServer }];
+export const suites: BenchSuite[] = [
+  { name: 'server', run: benchServer },
+  { name: 'catalog', run: benchCatalog },
+];

@@ -59,40 +59,54 @@ function whereOf(ds: number, profileId: string, q: ParsedQuery): Filter {
 }
 
 /**
- * The sort key as columns. The confidence sort puts images without a confidence last in both
- * directions (they are never what a reviewer is hunting for), so it leads with a NULL flag that
- * always ascends; every sort ends in the (filename, id) tie-break, so the order is total.
+ * The sort key as columns, spelled exactly as in the indexes so SQLite walks one instead of
+ * sorting. The confidence sort puts images without a confidence last in both directions (they are
+ * never what a reviewer is hunting for), so it leads with a NULL flag that always ascends; every
+ * sort ends in the (filename, id) tie-break, so the order is total.
  */
 interface SortKey {
   /** Ascending-only leading columns (the NULL flag). */
   fixed: string[];
+  /**
+   * The same flags negated: `x IS NULL ASC` is `x IS NOT NULL DESC`, which lets an order whose
+   * other columns descend walk an all-descending index backwards instead of sorting.
+   */
+  fixedNegated: string[];
   /** Columns that follow the requested direction. */
   directed: string[];
+  /** The first directed column is NULL exactly when the fixed flag is 1 (compare without it then). */
+  nullWithFlag: boolean;
 }
 
 function sortKeyOf(q: ParsedQuery): SortKey {
   switch (q.sort) {
     case 'filename':
-      return { fixed: [], directed: ['filename', 'id'] };
+      return { fixed: [], fixedNegated: [], directed: ['filename', 'id'], nullWithFlag: false };
     case 'confidence':
-      return { fixed: ['min_confidence IS NULL'], directed: ['coalesce(min_confidence, 0)', 'filename', 'id'] };
+      return {
+        fixed: ['min_confidence IS NULL'],
+        fixedNegated: ['min_confidence IS NOT NULL'],
+        directed: ['min_confidence', 'filename', 'id'],
+        nullWithFlag: true,
+      };
     case 'annotations':
-      return { fixed: [], directed: ['annotation_count', 'filename', 'id'] };
+      return { fixed: [], fixedNegated: [], directed: ['annotation_count', 'filename', 'id'], nullWithFlag: false };
     case 'updated':
-      return { fixed: [], directed: ['updated_ms', 'filename', 'id'] };
+      return { fixed: [], fixedNegated: [], directed: ['updated_ms', 'filename', 'id'], nullWithFlag: false };
   }
 }
 
 function orderBy(key: SortKey, descending: boolean, reverse = false): string {
   const dir = descending !== reverse ? 'DESC' : 'ASC';
   const fixedDir = reverse ? 'DESC' : 'ASC';
-  return [...key.fixed.map((c) => `${c} ${fixedDir}`), ...key.directed.map((c) => `${c} ${dir}`)].join(', ');
+  const fixed = dir === fixedDir ? key.fixed.map((c) => `${c} ${dir}`) : key.fixedNegated.map((c) => `${c} ${dir}`);
+  return [...fixed, ...key.directed.map((c) => `${c} ${dir}`)].join(', ');
 }
 
 /**
  * "Row comes before (or after) the anchor row in the query's order" as SQL over the anchor's key
- * values. Row values compare lexicographically; the fixed (always ascending) part and the directed
- * part are combined by hand because one row-value comparison cannot mix directions.
+ * values, written as row-value ranges an index can seek. The fixed (always ascending) part and the
+ * directed part are combined by hand because one row-value comparison cannot mix directions.
  */
 function relativeToAnchor(
   key: SortKey,
@@ -105,8 +119,14 @@ function relativeToAnchor(
   const earlier = side === 'before';
   const op = descending === earlier ? '>' : '<';
   const fixedValues = anchor.slice(0, key.fixed.length);
-  const directedValues = anchor.slice(key.fixed.length);
-  const directed = `${tuple(key.directed)} ${op} ${marks(key.directed.length)}`;
+  let directedCols = key.directed;
+  let directedValues = anchor.slice(key.fixed.length);
+  // Among rows sharing the anchor's NULL flag, a NULL column ties everywhere: compare the rest.
+  if (key.nullWithFlag && fixedValues[0] === 1) {
+    directedCols = directedCols.slice(1);
+    directedValues = directedValues.slice(1);
+  }
+  const directed = `${tuple(directedCols)} ${op} ${marks(directedCols.length)}`;
   if (key.fixed.length === 0) return { sql: directed, args: directedValues };
   const fixedOp = earlier ? '<' : '>';
   const fixedSide = `${tuple(key.fixed)} ${fixedOp} ${marks(key.fixed.length)}`;
@@ -120,6 +140,7 @@ function relativeToAnchor(
 /** Filter, sort, count and locate over one dataset's images: the queries the API cannot answer. */
 export class ImageQueries {
   readonly #db: DatabaseSync;
+  readonly #counts = new Map<string, { changes: number; n: number }>();
 
   constructor(db: DatabaseSync) {
     this.#db = db;
@@ -128,18 +149,38 @@ export class ImageQueries {
   page(ds: number, profileId: string, query: CatalogQuery, limit: number, offset: number): ImageMeta[] {
     const q = catalogQuerySchema.parse(query);
     const where = whereOf(ds, profileId, q);
+    const order = orderBy(sortKeyOf(q), q.descending);
+    // Deferred join: skip to the offset inside the (covering) index, then read only the page's
+    // rows; walking whole rows past a deep offset would read 100,000 JSON texts for nothing.
     const rows = this.#db
       .prepare(
-        `SELECT json FROM images WHERE ${where.sql} ORDER BY ${orderBy(sortKeyOf(q), q.descending)} LIMIT ? OFFSET ?`,
+        `SELECT json FROM images WHERE key IN (
+           SELECT key FROM images WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?)
+         ORDER BY ${order}`,
       )
       .all(...where.args, limit, offset) as { json: string }[];
     return rows.map((r) => JSON.parse(r.json) as ImageMeta);
   }
 
+  /** Counts are memoised until the catalog next changes: a scrolling browser asks for the same total per page. */
   count(ds: number, profileId: string, query: CatalogQuery): number {
-    const where = whereOf(ds, profileId, catalogQuerySchema.parse(query));
-    return (this.#db.prepare(`SELECT count(*) AS n FROM images WHERE ${where.sql}`).get(...where.args) as { n: number })
-      .n;
+    const q = catalogQuerySchema.parse(query);
+    const memoKey = JSON.stringify([ds, profileId, q]);
+    const changes = this.#changes();
+    const memo = this.#counts.get(memoKey);
+    if (memo && memo.changes === changes) return memo.n;
+    const where = whereOf(ds, profileId, q);
+    const n = (
+      this.#db.prepare(`SELECT count(*) AS n FROM images WHERE ${where.sql}`).get(...where.args) as { n: number }
+    ).n;
+    if (this.#counts.size > 256) this.#counts.clear();
+    this.#counts.set(memoKey, { changes, n });
+    return n;
+  }
+
+  /** Rows this connection has changed so far (every catalog write goes through it). */
+  #changes(): number {
+    return (this.#db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
   }
 
   /**

@@ -41,13 +41,19 @@ CREATE TABLE images (
   UNIQUE (ds, id)
 ) STRICT;
 CREATE INDEX images_by_id ON images (id);
--- One index per sort, each ending in the (filename, id) tie-break so a page is an index walk.
-CREATE INDEX images_filename ON images (ds, filename, id);
-CREATE INDEX images_directory ON images (ds, directory_path, filename, id);
+-- One index per sort, each ending in the (filename, id) tie-break so a page is an index walk, and
+-- carrying status_group and directory_path so the common filters are checked inside the index
+-- (no row lookups while skipping to a deep offset or counting).
+CREATE INDEX images_filename ON images (ds, filename, id, status_group, directory_path);
+CREATE INDEX images_confidence
+  ON images (ds, min_confidence IS NULL, min_confidence, filename, id, status_group, directory_path);
+-- "Highest confidence first, still without a confidence last" walks this one backwards.
+CREATE INDEX images_confidence_desc
+  ON images (ds, min_confidence IS NOT NULL, min_confidence, filename, id, status_group, directory_path);
+CREATE INDEX images_annotations ON images (ds, annotation_count, filename, id, status_group, directory_path);
+CREATE INDEX images_updated ON images (ds, updated_ms, filename, id, status_group, directory_path);
 CREATE INDEX images_status ON images (ds, status_group, filename, id);
-CREATE INDEX images_confidence ON images (ds, min_confidence IS NULL, min_confidence, filename, id);
-CREATE INDEX images_annotations ON images (ds, annotation_count, filename, id);
-CREATE INDEX images_updated ON images (ds, updated_ms, filename, id);
+CREATE INDEX images_directory ON images (ds, directory_path, filename, id);
 
 -- Annotation documents are keyed by image id, not by an images row: annotations:get may run for an
 -- image whose metadata this catalog has not stored yet.
