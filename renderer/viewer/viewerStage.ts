@@ -218,6 +218,7 @@ export class ViewerStage {
     this.#stage.position({ x: camera.x, y: camera.y });
     this.#stage.batchDraw();
     this.#container.dataset.scale = camera.scale.toFixed(4);
+    this.#container.dataset.offset = `${camera.x.toFixed(1)},${camera.y.toFixed(1)}`;
     this.#publish();
   }
 
