@@ -131,6 +131,23 @@ describe('a corrupt catalog is set aside (never deleted) and rebuilt', () => {
     await expectRebuilt(/integrity check failed|could not be read/);
   });
 
+  it('a damaged page the file still opens with (quick_check reports it)', async () => {
+    await healthyCatalog();
+    const db = new DatabaseSync(file());
+    const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'datasets'").get() as {
+      rootpage: number;
+    };
+    const pageSize = (db.prepare('PRAGMA page_size').get() as { page_size: number }).page_size;
+    db.close();
+    const bytes = await readFile(file());
+    // The first-freeblock pointer of the table's page, pointed past the cells: free space corruption.
+    const at = (rootpage - 1) * pageSize;
+    bytes[at + 1] = 0x0f;
+    bytes[at + 2] = 0xf0;
+    await writeFile(file(), bytes);
+    await expectRebuilt(/integrity check failed: [\s\S]*(free space corruption|Tree \d+ page)/);
+  });
+
   it('a catalog written by a newer app (schema version from the future)', async () => {
     await healthyCatalog();
     const db = new DatabaseSync(file());
