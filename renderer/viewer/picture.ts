@@ -1,3 +1,5 @@
+import { pictureTarget } from './pictureLimits';
+
 /**
  * Getting an image's pixels onto the stage safely. Chromium caps a canvas near 16,384 px a side
  * and ~268 megapixels, and a decoded bitmap costs 4 bytes a pixel, so big pictures are decoded
@@ -5,10 +7,6 @@
  * space. Anything that fails (HTTP error, corrupt bytes, a PNG that is really text) becomes a
  * `failed` picture with a message, never an exception.
  */
-export const MAX_PICTURE_SIDE = 16_384;
-/** 8192² (256 MiB decoded): more detail than any screen shows, and two of them fit in memory. */
-export const MAX_PICTURE_PIXELS = 8192 * 8192;
-
 export type Picture =
   | {
       state: 'ready';
@@ -22,23 +20,6 @@ export type Picture =
       downscaled: boolean;
     }
   | { state: 'failed'; message: string; width: number | null; height: number | null };
-
-/** The decode size for a width × height image: unchanged when it fits, else scaled to fit both caps. */
-export function pictureTarget(
-  width: number,
-  height: number,
-  limits = { side: MAX_PICTURE_SIDE, pixels: MAX_PICTURE_PIXELS },
-): { width: number; height: number; downscaled: boolean } {
-  const bySide = Math.min(1, limits.side / width, limits.side / height);
-  const byArea = Math.min(1, Math.sqrt(limits.pixels / (width * height)));
-  const factor = Math.min(bySide, byArea);
-  if (factor >= 1) return { width, height, downscaled: false };
-  return {
-    width: Math.max(1, Math.floor(width * factor)),
-    height: Math.max(1, Math.floor(height * factor)),
-    downscaled: true,
-  };
-}
 
 const validSize = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PICTURE_PIXELS, MAX_PICTURE_SIDE, pictureTarget } from '../../../../renderer/viewer/picture';
+import { MAX_PICTURE_PIXELS, MAX_PICTURE_SIDE, pictureTarget } from '../../../../renderer/viewer/pictureLimits';
 
 describe('pictureTarget', () => {
   it('keeps an image that fits as it is', () => {
