@@ -23,6 +23,13 @@ export const REQUIRED_TOOLS = [
   },
   { command: 'gnome-keyring-daemon', debian: ['gnome-keyring'], why: 'a real Secret Service for the keychain tests' },
   { command: 'secret-tool', debian: ['libsecret-tools'], why: 'reads the Secret Service back in keychain.test.ts' },
+  {
+    command: 'python3',
+    debian: ['python3', 'python3-yaml'],
+    // present means the module loads too: the export tests read data.yaml with PyYAML
+    check: ['python3', '-c', 'import yaml'],
+    why: 'the export tests read ZIPs as the tools do (tests/integration/server/readers, PyYAML)',
+  },
 ];
 
 const CHROMIUM_ALTERNATIVES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
@@ -32,6 +39,10 @@ function onPath(command, env) {
 }
 
 export function isPresent(tool, env = process.env) {
+  if (tool.check) {
+    const [program, ...args] = tool.check;
+    return spawnSync(program, args, { stdio: 'ignore', env }).status === 0;
+  }
   if (tool.command === 'chromium') {
     if (env.CHROMIUM_PATH) return existsSync(env.CHROMIUM_PATH);
     return CHROMIUM_ALTERNATIVES.some((name) => onPath(name, env));

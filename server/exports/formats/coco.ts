@@ -1,10 +1,15 @@
 import type { ExportFormat, FormatContext } from '../types';
 import { annotationClass, annotationType, polygonArea, readBox, readRings } from '../annotationGeometry';
+import { polygonToRle, type UncompressedRle } from '../rle';
 
 /**
- * §8.1 COCO: one `annotations.json`. Image and annotation ids count from 1 in export order;
- * category id = class index + 1. Only bboxes and polygons are representable; polygons get one flat
- * list per ring (outer first) and an area of outer minus holes.
+ * §8.1 COCO, revision 2: `annotations/instances_default.json`, where Datumaro's COCO reader looks
+ * (`instances_<subset>.json`; pycocotools takes any path). Image and annotation ids count from 1
+ * in export order; category id = class index + 1. Only bboxes and polygons are representable. A
+ * polygon without holes is one flat list (its ring); one with holes is an uncompressed RLE
+ * (rle.ts), because COCO polygon lists are filled one by one and cannot cut a hole — unless the
+ * image size is unknown, where no mask can be drawn and the rings fall back to one list each.
+ * The area is always the exact outer-minus-holes polygon area.
  */
 interface CocoAnnotation {
   id: number;
@@ -12,7 +17,7 @@ interface CocoAnnotation {
   category_id: number;
   bbox: [number, number, number, number];
   area: number;
-  segmentation: number[][];
+  segmentation: number[][] | UncompressedRle;
   iscrowd: 0;
 }
 
@@ -37,7 +42,12 @@ export function cocoDocument(context: FormatContext): Record<string, unknown> {
       } else if (type === 'polygon') {
         const rings = readRings(annotation);
         if (!rings) continue;
-        const segmentation = rings.map((ring) => ring.flatMap((point) => [point.x, point.y]));
+        const width = image.source.width ?? 0;
+        const height = image.source.height ?? 0;
+        const segmentation =
+          rings.length > 1 && width > 0 && height > 0
+            ? polygonToRle(rings, width, height)
+            : rings.map((ring) => ring.flatMap((point) => [point.x, point.y]));
         annotations.push({ ...base, bbox, area: polygonArea(rings), segmentation, iscrowd: 0 });
       }
     }
@@ -53,6 +63,10 @@ export function cocoDocument(context: FormatContext): Record<string, unknown> {
 export const cocoFormat: ExportFormat = {
   imagePrefix: 'images/',
   entries: (context) => [
-    { path: 'annotations.json', kind: 'text', content: () => `${JSON.stringify(cocoDocument(context))}\n` },
+    {
+      path: 'annotations/instances_default.json',
+      kind: 'text',
+      content: () => `${JSON.stringify(cocoDocument(context))}\n`,
+    },
   ],
 };

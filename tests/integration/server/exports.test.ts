@@ -1,8 +1,14 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STREET, startTestServer, type TestServer } from '../../support/server';
+import { AERIAL, STREET, startTestServer, type TestServer } from '../../support/server';
 import { call, datasetId } from './helpers';
 
 /**
@@ -60,7 +66,9 @@ type ExportRecord = Record<string, any>;
 async function exportZip(
   body: Record<string, unknown>,
 ): Promise<{ record: ExportRecord; files: Record<string, Uint8Array>; disposition: string | null }> {
-  const created = await call(server, 'POST', '/exports/', { body: { dataset_name: 'street-scenes', ...body } });
+  const created = await call(server, 'POST', '/exports/', {
+    body: { dataset_name: 'street-scenes', ...body },
+  });
   expect(created.status, created.text).toBe(201);
   let record = created.json;
   for (let i = 0; i < 600 && (record.status === 'pending' || record.status === 'processing'); i++) {
@@ -83,6 +91,27 @@ const text = (files: Record<string, Uint8Array>, path: string): string => {
   if (!file) throw new Error(`missing ${path}; have ${Object.keys(files).join(', ')}`);
   return strFromU8(file);
 };
+const run = promisify(execFile);
+const READER = fileURLToPath(new URL('./readers/read_export.py', import.meta.url));
+
+/**
+ * Unzips into a temp folder and runs the Python reader (PyYAML, ElementTree, the readers' own
+ * steps); returns its JSON summary. A layout a reader would reject makes the script exit non-zero.
+ */
+async function readWithPython(format: string, files: Record<string, Uint8Array>): Promise<any> {
+  const root = await mkdtemp(join(tmpdir(), 'export-reader-'));
+  try {
+    for (const [path, bytes] of Object.entries(files)) {
+      await mkdir(dirname(join(root, path)), { recursive: true });
+      await writeFile(join(root, path), bytes);
+    }
+    const { stdout } = await run('python3', [READER, format, root]);
+    return JSON.parse(stdout);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
 const xml = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -120,7 +149,7 @@ describe('exports through the API', () => {
 
   it('coco: image, annotation and category counts, ids from 1', async () => {
     const { files } = await exportZip({ name: 'fmt coco', format: 'coco' });
-    const coco = JSON.parse(text(files, 'annotations.json'));
+    const coco = JSON.parse(text(files, 'annotations/instances_default.json'));
     expect(coco.info).toEqual({ description: 'fmt coco' });
     expect(coco.images.map((i: { file_name: string }) => i.file_name)).toEqual(images.map((i) => i.rel));
     expect(coco.annotations).toHaveLength(total(['bbox', 'polygon']));
@@ -128,25 +157,47 @@ describe('exports through the API', () => {
       coco.annotations.map((_: unknown, i: number) => i + 1),
     );
     expect(coco.categories).toEqual(classes.map((c, i) => ({ id: i + 1, name: c.name, supercategory: '' })));
-    expect(Object.keys(files)).toEqual(['annotations.json']);
+    expect(Object.keys(files)).toEqual(['annotations/instances_default.json']);
+    const read = await readWithPython('coco', files);
+    expect(read.annotations).toHaveLength(total(['bbox', 'polygon']));
   });
 
-  it('yolo: a label file per image, lines normalised into [0, 1] with 6 decimals', async () => {
-    const { files } = await exportZip({ name: 'fmt yolo', format: 'yolo' });
+  it('yolo: the Ultralytics layout, every line a segment (the dataset has polygons), read by the Python reader', async () => {
+    const { files } = await exportZip({ name: 'fmt yolo', format: 'yolo', include_images: true });
     expect(text(files, 'data.yaml')).toBe(
-      `nc: ${classes.length}\nnames: [${classes.map((c) => JSON.stringify(c.name)).join(', ')}]\n`,
+      'path: .\ntrain: images/train\nval: images/train\n' +
+        `nc: ${classes.length}\nnames: [${classes.map((c) => JSON.stringify(c.name)).join(', ')}]\n`,
     );
     for (const image of images) {
-      const lines = text(files, `labels/${image.stem}.txt`).split('\n').filter(Boolean);
+      const lines = text(files, `labels/train/${image.stem}.txt`).split('\n').filter(Boolean);
       expect(lines).toHaveLength(image.width === null ? 0 : ofTypes(image, ['bbox', 'polygon']).length);
       for (const line of lines) {
         const [cls, ...values] = line.split(' ');
         expect(Number.isInteger(Number(cls))).toBe(true);
+        expect(values.length).toBeGreaterThan(4); // segments only: a box is its 4 corners
         for (const value of values) {
           expect(value).toMatch(/^\d\.\d{6}$/);
           expect(Number(value)).toBeGreaterThanOrEqual(0);
           expect(Number(value)).toBeLessThanOrEqual(1);
         }
+      }
+      expect(files[`images/train/${image.rel}`]).toEqual(image.bytes);
+    }
+    const read = await readWithPython('yolo', files);
+    expect(read.names).toEqual(classes.map((c) => c.name));
+    expect(Object.keys(read.files).sort()).toEqual(images.map((i) => i.rel).sort());
+    for (const image of images) {
+      const file = read.files[image.rel];
+      expect(file.mixed, image.rel).toBe(false);
+      expect(file.lines).toBe(image.width === null ? 0 : ofTypes(image, ['bbox', 'polygon']).length);
+    }
+  });
+
+  it('yolo: box lines only when the class filter leaves no polygon', async () => {
+    const { files } = await exportZip({ name: 'fmt yolo boxes', format: 'yolo', class_filter: ['car'] });
+    for (const image of images) {
+      for (const line of text(files, `labels/train/${image.stem}.txt`).split('\n').filter(Boolean)) {
+        expect(line.split(' ')).toHaveLength(5);
       }
     }
   });
@@ -159,6 +210,20 @@ describe('exports through the API', () => {
       expect(doc.size).toEqual({ width: image.width ?? 0, height: image.height ?? 0, depth: 3 });
       expect(doc.object ?? []).toHaveLength(ofTypes(image, ['bbox', 'polygon', 'polyline']).length);
       expect(files[`JPEGImages/${image.rel}`]).toEqual(image.bytes);
+    }
+    expect(text(files, 'ImageSets/Main/default.txt')).toBe(
+      images
+        .map((i) => i.stem)
+        .sort()
+        .map((stem) => `${stem}\n`)
+        .join(''),
+    );
+    const read = await readWithPython('pascal_voc', files);
+    expect(read.labels.map((l: { name: string }) => l.name)).toEqual(['background', ...classes.map((c) => c.name)]);
+    expect(read.labels[1].color).toEqual([0xe6, 0x19, 0x4b]);
+    expect(Object.keys(read.items)).toHaveLength(images.length);
+    for (const image of images) {
+      expect(read.items[image.stem].objects).toHaveLength(ofTypes(image, ['bbox', 'polygon', 'polyline']).length);
     }
   });
 
@@ -211,6 +276,29 @@ describe('exports through the API', () => {
     expect(rows).toEqual(expected);
   });
 
+  it('coco: holed polygons of Aerial Tiles as RLE masks pycocotools-style readers accept, area exact', async () => {
+    const created = await call(server, 'POST', '/exports/', {
+      body: { dataset_name: AERIAL, name: 'holes', format: 'coco' },
+    });
+    expect(created.status, created.text).toBe(201);
+    let record = created.json;
+    while (record.status === 'pending' || record.status === 'processing') {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      record = (await call(server, 'GET', `/exports/${record.id}`)).json;
+    }
+    expect(record.status, record.error_message).toBe('completed');
+    const link = await call(server, 'GET', `/exports/${record.id}/download`);
+    const files = unzipSync(new Uint8Array(await (await fetch(link.json.download_url)).arrayBuffer()));
+    const read = await readWithPython('coco', files);
+    const holed = read.annotations.filter((a: { kind: string }) => a.kind === 'rle');
+    expect(holed.length).toBeGreaterThan(0);
+    for (const annotation of holed) {
+      // the 8×8 square minus a triangle of area 2: 64 − 2 = 62; the mask's pixel count is close to it
+      expect(annotation.area).toBe(62);
+      expect(Math.abs(annotation.pixels - 62)).toBeLessThanOrEqual(2);
+    }
+  });
+
   it('status and class filters: counts after filtering, emptied images still listed', async () => {
     const { record, files } = await exportZip({
       name: 'filtered',
@@ -222,7 +310,7 @@ describe('exports through the API', () => {
     const cars = selected.reduce((sum, image) => sum + image.annotations.filter((a) => a.name === 'car').length, 0);
     expect(selected.length).toBeGreaterThan(0);
     expect(record).toMatchObject({ image_count: selected.length, annotation_count: cars });
-    const coco = JSON.parse(text(files, 'annotations.json'));
+    const coco = JSON.parse(text(files, 'annotations/instances_default.json'));
     expect(coco.images).toHaveLength(selected.length);
     expect(coco.annotations.every((a: { category_id: number }) => a.category_id === 1)).toBe(true);
   });

@@ -9,6 +9,7 @@ interface Tool {
   command: string;
   debian: string[];
   why: string;
+  check?: string[];
 }
 const tools = REQUIRED_TOOLS as Tool[];
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -54,5 +55,12 @@ describe('scripts/required-tools.mjs', () => {
     const chromium = tools.find((tool) => tool.command === 'chromium')!;
     expect(isPresent(chromium, { ...empty, CHROMIUM_PATH: process.execPath })).toBe(true);
     expect(isPresent(chromium, { ...empty, CHROMIUM_PATH: '/nonexistent/chrome' })).toBe(false);
+  });
+
+  it("runs a tool's check command, so a program without its module counts as missing", () => {
+    const python = tools.find((tool) => tool.command === 'python3')!;
+    expect(python.debian).toContain('python3-yaml');
+    expect(isPresent(python)).toBe(true);
+    expect(isPresent({ ...python, check: ['python3', '-c', 'import no_such_module_here'] })).toBe(false);
   });
 });

@@ -57,15 +57,21 @@ describe('buildExportZip', () => {
     // keypoints are not representable in YOLO but still count (§8)
     expect(result).toMatchObject({ imageCount: 3, annotationCount: 3 });
     const files = await unzip(join(dir, 'out.zip'));
-    expect(Object.keys(files)).toEqual(['data.yaml', 'labels/b.txt', 'labels/day/a.txt', 'labels/night/deep/c.d.txt']);
-    expect(strFromU8(files['labels/day/a.txt']!)).toBe('0 0.200000 0.200000 0.200000 0.200000\n');
-    expect(strFromU8(files['labels/night/deep/c.d.txt']!)).toBe('');
+    expect(Object.keys(files)).toEqual([
+      'data.yaml',
+      'labels/train/b.txt',
+      'labels/train/day/a.txt',
+      'labels/train/night/deep/c.d.txt',
+    ]);
+    // the filter removed every polygon, so this is a detection export of box lines
+    expect(strFromU8(files['labels/train/day/a.txt']!)).toBe('0 0.200000 0.200000 0.200000 0.200000\n');
+    expect(strFromU8(files['labels/train/night/deep/c.d.txt']!)).toBe('');
   });
 
   it.each([
     ['pictograph', 'images/'],
     ['coco', 'images/'],
-    ['yolo', 'images/'],
+    ['yolo', 'images/train/'],
     ['cvat', 'images/'],
     ['csv', 'images/'],
     ['pascal_voc', 'JPEGImages/'],
@@ -100,7 +106,13 @@ describe('buildExportZip', () => {
     const twins = [first!, { ...first!, id: 'img-9', filename: 'a.png', mime_type: 'image/png' }];
     await buildExportZip(input({ images: twins, format: 'pascal_voc' }));
     const files = await unzip(join(dir, 'out.zip'));
-    expect(Object.keys(files)).toEqual(['Annotations/day/a.png.xml', 'Annotations/day/a.xml']);
+    expect(Object.keys(files)).toEqual([
+      'Annotations/day/a.png.xml',
+      'Annotations/day/a.xml',
+      'ImageSets/Main/default.txt',
+      'labelmap.txt',
+    ]);
+    expect(strFromU8(files['ImageSets/Main/default.txt']!)).toBe('day/a\nday/a.png\n');
   });
 
   it('stores non-ASCII paths as UTF-8 names', async () => {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { cocoFormat } from '../../../../../server/exports/formats/coco';
 import { SIGN, sampleContext, textEntries } from '../sampleExport';
+import { decodeRle } from '../rleDecode';
+
+const COCO_PATH = 'annotations/instances_default.json';
 
 describe('coco export format', () => {
-  it('writes one annotations.json with ids from 1, category = class index + 1, holes subtracted', async () => {
+  it('writes annotations/instances_default.json with ids from 1, category = class index + 1, holes as RLE', async () => {
     const files = await textEntries(cocoFormat.entries(sampleContext()));
-    expect(Object.keys(files)).toEqual(['annotations.json']);
-    const text = files['annotations.json']!;
+    expect(Object.keys(files)).toEqual([COCO_PATH]);
+    const text = files[COCO_PATH]!;
     expect(text.endsWith('}\n')).toBe(true);
     expect(JSON.parse(text)).toEqual({
       info: { description: 'Q1 <review> & "fixes"' },
@@ -23,10 +26,7 @@ describe('coco export format', () => {
           category_id: 2,
           bbox: [0, 0, 10, 10],
           area: 98,
-          segmentation: [
-            [0, 0, 10, 0, 10, 10, 0, 10],
-            [2, 2, 4, 2, 4, 4],
-          ],
+          segmentation: { counts: expect.any(Array) as unknown, size: [50, 100] },
           iscrowd: 0,
         },
         {
@@ -59,10 +59,41 @@ describe('coco export format', () => {
     });
   });
 
+  it('draws the holed polygon as a column-major RLE whose hole pixels are outside', async () => {
+    const files = await textEntries(cocoFormat.entries(sampleContext()));
+    const coco = JSON.parse(files[COCO_PATH]!) as { annotations: { segmentation: unknown }[] };
+    const rle = coco.annotations[1]!.segmentation as { counts: number[]; size: [number, number] };
+    // the square's top-left pixel is inside, so the outside run that must come first is empty
+    expect(rle.counts[0]).toBe(0);
+    const mask = decodeRle(rle);
+    const inside: string[] = [];
+    for (let x = 0; x < 100; x++) for (let y = 0; y < 50; y++) if (mask[x * 50 + y]) inside.push(`${x},${y}`);
+    // the 10×10 square minus the hole's three pixel centres ((2.5,2.5) and (3.5,3.5) lie on the
+    // hole's diagonal edge, which counts as crossed to their right, so they are outside too)
+    expect(inside).toHaveLength(97);
+    for (const hole of ['2,2', '3,2', '3,3']) expect(inside).not.toContain(hole);
+    for (const kept of ['0,0', '9,9', '2,3', '4,2']) expect(inside).toContain(kept);
+  });
+
+  it('falls back to one list per ring when the image size is unknown', async () => {
+    const context = sampleContext();
+    const holed = context.images[0]!.annotations[1]!;
+    const sizeless = { ...context.images[1]!, annotations: [holed] };
+    const coco = JSON.parse(
+      (await textEntries(cocoFormat.entries({ ...context, images: [sizeless] })))[COCO_PATH]!,
+    ) as {
+      annotations: { segmentation: unknown }[];
+    };
+    expect(coco.annotations[0]!.segmentation).toEqual([
+      [0, 0, 10, 0, 10, 10, 0, 10],
+      [2, 2, 4, 2, 4, 4],
+    ]);
+  });
+
   it('keeps the image (with no annotations) when the class filter emptied it', async () => {
     const context = sampleContext();
     const emptied = { ...context, images: context.images.map((image) => ({ ...image, annotations: [] })) };
-    const coco = JSON.parse((await textEntries(cocoFormat.entries(emptied)))['annotations.json']!) as {
+    const coco = JSON.parse((await textEntries(cocoFormat.entries(emptied)))[COCO_PATH]!) as {
       images: unknown[];
       annotations: unknown[];
     };
@@ -87,7 +118,7 @@ describe('coco export format', () => {
       },
     };
     const one = { ...context, images: [{ ...context.images[0]!, annotations: [polygon] }] };
-    const coco = JSON.parse((await textEntries(cocoFormat.entries(one)))['annotations.json']!) as {
+    const coco = JSON.parse((await textEntries(cocoFormat.entries(one)))[COCO_PATH]!) as {
       annotations: { bbox: number[]; area: number }[];
     };
     expect(coco.annotations[0]!.bbox).toEqual([5, 7, 4, 5]);

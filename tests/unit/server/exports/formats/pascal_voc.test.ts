@@ -35,6 +35,8 @@ describe('pascal_voc export format', () => {
       'Annotations/b.xml',
       'Annotations/day/a.xml',
       'Annotations/night/deep/c.d.xml',
+      'ImageSets/Main/default.txt',
+      'labelmap.txt',
     ]);
     expect(files['Annotations/day/a.xml']).toBe(
       header('day/a.jpg', 100, 50) +
@@ -55,6 +57,40 @@ describe('pascal_voc export format', () => {
       annotation: { object: { name: string }[] };
     };
     expect(parsed.annotation.object.map((o) => o.name)).toEqual(['car', 'road', 'lane', 'sign <"A&B">, big']);
+  });
+
+  it('lists every stem in ImageSets/Main/default.txt and every class with its colour in labelmap.txt', async () => {
+    const files = await textEntries(pascalVocFormat.entries(sampleContext()));
+    expect(files['ImageSets/Main/default.txt']).toBe('b\nday/a\nnight/deep/c.d\n');
+    expect(files['labelmap.txt']).toBe(
+      '# label:color_rgb:parts:actions\n' +
+        'background:0,0,0::\n' +
+        'car:230,25,75::\n' +
+        'road:60,180,75::\n' +
+        'lane:255,225,25::\n' +
+        'head:67,99,216::\n' +
+        'sign <"A&B">, big:245,130,49::\n',
+    );
+  });
+
+  it('writes a ":" in a class name as "_" in both labelmap.txt and the XML, so they agree', async () => {
+    const context = sampleContext();
+    const classes = [{ name: 'a:b', color: '#010203' }];
+    const image = context.images[0]!;
+    const boxed = {
+      ...image,
+      annotations: [{ id: 'x', name: 'a:b', type: 'bbox', bounding_box: { x: 1, y: 1, w: 1, h: 1 } }],
+    };
+    const files = await textEntries(
+      pascalVocFormat.entries({
+        ...context,
+        dataset: { ...context.dataset, classes },
+        classIndex: new Map([['a:b', 0]]),
+        images: [boxed],
+      }),
+    );
+    expect(files['labelmap.txt']).toContain('\na_b:1,2,3::\n');
+    expect(files['Annotations/day/a.xml']).toContain('<name>a_b</name>');
   });
 
   it('writes an image with no boxes as header only', async () => {
