@@ -98,6 +98,7 @@ const READER = fileURLToPath(new URL('./readers/read_export.py', import.meta.url
  * Unzips into a temp folder and runs the Python reader (PyYAML, ElementTree, the readers' own
  * steps); returns its JSON summary. A layout a reader would reject makes the script exit non-zero.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the reader's JSON summary, checked field by field
 async function readWithPython(format: string, files: Record<string, Uint8Array>): Promise<any> {
   const root = await mkdtemp(join(tmpdir(), 'export-reader-'));
   try {
