@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtPaths } from '../../../electron/main/paths';
@@ -43,6 +43,56 @@ describe('packaging configuration', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
     });
+  });
+
+  it('turns every fuse the issue asks for: NODE_OPTIONS and --inspect off, cookies encrypted', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+  });
+
+  it('builds AppImage and deb, a hardened dmg with entitlements, and an nsis installer, each with its icon', () => {
+    expect(config).toMatchObject({
+      appId: 'io.pictograph.review',
+      productName: 'Pictograph Review',
+      linux: { target: ['AppImage', 'deb'], icon: 'assets/icons' },
+      mac: { target: ['dmg'], hardenedRuntime: true, icon: 'assets/icon.icns' },
+      win: { target: ['nsis'], icon: 'assets/icon.ico' },
+    });
+    const mac = config.mac as Record<string, string>;
+    for (const file of [mac.entitlements!, mac.entitlementsInherit!, mac.icon!, 'assets/icon.ico']) {
+      expect(existsSync(resolve(file)), file).toBe(true);
+    }
+    // V8 needs JIT under the hardened runtime; nothing broader (no unsigned memory, no library loading).
+    const plist = readFileSync(mac.entitlements!, 'utf8');
+    expect([...plist.matchAll(/<key>([^<]+)<\/key>/g)].map((m) => m[1])).toEqual(['com.apple.security.cs.allow-jit']);
+  });
+
+  it('notarises only when one complete set of Apple credentials is in the environment', () => {
+    const notarizeWith = (env: Record<string, string>): unknown => {
+      const saved = { ...process.env };
+      const path = require.resolve('../../../electron-builder.config.cjs');
+      try {
+        for (const name of Object.keys(process.env)) if (name.startsWith('APPLE_')) delete process.env[name];
+        Object.assign(process.env, env);
+        delete require.cache[path];
+        return (require(path) as { mac: { notarize: unknown } }).mac.notarize;
+      } finally {
+        process.env = saved;
+        delete require.cache[path];
+      }
+    };
+    expect(notarizeWith({})).toBe(false);
+    expect(notarizeWith({ APPLE_ID: 'a@b.c', APPLE_TEAM_ID: 'T' })).toBe(false); // no password
+    expect(notarizeWith({ APPLE_ID: 'a@b.c', APPLE_APP_SPECIFIC_PASSWORD: 'p', APPLE_TEAM_ID: 'T' })).toBe(true);
+    expect(notarizeWith({ APPLE_API_KEY: '/k.p8', APPLE_API_KEY_ID: 'K', APPLE_API_ISSUER: 'I' })).toBe(true);
+    expect(notarizeWith({ APPLE_KEYCHAIN: 'login', APPLE_KEYCHAIN_PROFILE: 'p' })).toBe(true);
+    expect(notarizeWith({ APPLE_API_KEY: '', APPLE_API_KEY_ID: 'K', APPLE_API_ISSUER: 'I' })).toBe(false);
   });
 
   it('ships the built renderer and main bundles and unpacks native modules', () => {
