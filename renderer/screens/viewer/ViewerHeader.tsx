@@ -27,7 +27,8 @@ export function ViewerHeader({ datasetName, meta, neighbours, stage }: ViewerHea
         </h1>
         {folder ? (
           <span className="viewer__folder" data-testid="viewer.folder">
-            {folder}
+            {/* bdi keeps the path left-to-right inside the right-to-left box that puts the ellipsis first */}
+            <bdi>{folder}</bdi>
           </span>
         ) : null}
       </div>
