@@ -158,6 +158,71 @@ function imagesWithoutTotal(ctx: Ctx, size = 2500): void {
   json(ctx.res, 200, items);
 }
 
+export function sampleExport(fileSize: number): Record<string, unknown> {
+  return {
+    id: '20000000-0000-4000-8000-000000000001',
+    dataset_id: sampleDataset(1).id,
+    dataset_name: 'Dataset 1',
+    name: 'nightly',
+    format: 'coco',
+    include_images: false,
+    class_filter: null,
+    status_filter: null,
+    status: 'completed',
+    error_message: null,
+    file_size: fileSize,
+    image_count: 1,
+    annotation_count: 1,
+    created_at: '2024-01-15T10:30:00.000Z',
+    completed_at: '2024-01-15T10:31:00.000Z',
+    expires_at: '2024-01-22T10:31:00.000Z',
+  };
+}
+
+/** Bytes of an export ZIP: `size` bytes, with or without an honest Content-Length. */
+function zipBody(res: ServerResponse, size: number, declare: number | null): void {
+  res.writeHead(200, {
+    'Content-Type': 'application/zip',
+    ...(declare !== null ? { 'Content-Length': String(declare) } : {}),
+  });
+  res.end(Buffer.alloc(size, 0x50));
+}
+
+/**
+ * Export and upload routes whose signed URLs point where `signed(ctx)` says: another origin, our
+ * own API path (still no key: a signed URL is never keyed), or a redirect. The ZIP behind the link
+ * is `zipSize` bytes while the record announces `announced`.
+ */
+function exportsAndUploads(
+  signed: (ctx: Ctx, what: 'zip' | 'put') => string,
+  zip: { announced: number; size: number; declare: 'honest' | 'none' } = { announced: 12, size: 12, declare: 'honest' },
+): Handler {
+  return (ctx) => {
+    if (ctx.path === '/images/upload-url') {
+      return json(ctx.res, 200, {
+        upload_id: 'u-1',
+        upload_url: signed(ctx, 'put'),
+        expires_at: '2099-01-01T00:00:00.000Z',
+      });
+    }
+    if (ctx.path === '/images/register') return json(ctx.res, 201, sampleImage(7));
+    if (ctx.path.endsWith('/download')) return json(ctx.res, 200, { download_url: signed(ctx, 'zip') });
+    if (ctx.path.startsWith('/exports/')) return json(ctx.res, 200, sampleExport(zip.announced));
+    if (ctx.path.startsWith('/signed/zip'))
+      return zipBody(ctx.res, zip.size, zip.declare === 'honest' ? zip.size : null);
+    if (ctx.path.startsWith('/signed/put')) return json(ctx.res, 200, '');
+    if (ctx.path.startsWith('/signed/redirect')) {
+      ctx.res.writeHead(307, { Location: `${ctx.other}/blob/moved?sig=abc` });
+      ctx.res.end();
+      return;
+    }
+    json(ctx.res, 404, { error: 'not_found', message: 'no such route' });
+  };
+}
+
+const ownSigned = (ctx: Ctx, what: string): string =>
+  `${ctx.self}/${ctx.scenario}/api/v1/developer/signed/${what}?expires=9999999999&sig=abc`;
+
 const SCENARIOS: Record<string, Handler> = {
   ok: (ctx) => {
     const reset = String(Math.ceil(Date.now() / 1000) + 3600);
@@ -304,6 +369,25 @@ const SCENARIOS: Record<string, Handler> = {
       200,
       Array.from({ length: 1000 }, (_, i) => sampleImage(i)),
     ),
+  'signed-other': exportsAndUploads((ctx, what) => `${ctx.other}/blob/${what}?expires=9999999999&sig=abc`),
+  'signed-own-api': exportsAndUploads(ownSigned),
+  'signed-redirect': exportsAndUploads(
+    (ctx) => `${ctx.self}/${ctx.scenario}/api/v1/developer/signed/redirect?expires=9999999999&sig=abc`,
+  ),
+  'zip-longer-chunked': exportsAndUploads(ownSigned, { announced: 1024, size: 1024 * 1024, declare: 'none' }),
+  'zip-longer-declared': exportsAndUploads(ownSigned, { announced: 1024, size: 1024 * 1024, declare: 'honest' }),
+  'key-without-secret': (ctx) =>
+    json(ctx.res, 201, {
+      id: '30000000-0000-4000-8000-000000000001',
+      name: 'ci',
+      key_prefix: 'pk_live_Ab3x',
+      role: 'member',
+      rate_limit: 5000,
+      is_active: true,
+      last_used_at: null,
+      created_at: '2024-01-15T10:30:00.000Z',
+      expires_at: null,
+    }),
   'signed-listing': (ctx) => {
     if (ctx.path.startsWith('/images/') || ctx.path.startsWith('/annotations/')) return SCENARIOS.ok!(ctx);
     const image = sampleImage(1);
@@ -354,7 +438,8 @@ export async function startHostileServer(): Promise<HostileServer> {
   const server = createServer((req, res) => {
     requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers });
     const url = new URL(req.url ?? '/', 'http://x');
-    const match = /^\/([^/]+)\/api\/v1\/developer(\/.*)$/.exec(url.pathname);
+    // `/api/v1/developer/…` and, for the key routes (§9), `/api/v1/…`: both reach the scenario
+    const match = /^\/([^/]+)\/api\/v1(?:\/developer)?(\/.*)$/.exec(url.pathname);
     const handler = match ? SCENARIOS[match[1]!] : undefined;
     if (!match || !handler) return json(res, 404, { error: 'not_found', message: `no scenario for ${url.pathname}` });
     const scenario = match[1]!;

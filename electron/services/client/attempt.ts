@@ -2,6 +2,8 @@ import { AppError, isAppError } from '../errors';
 import type { BaseUrl } from './baseUrl';
 import { cancelledError } from './backoff';
 import { readBodyCapped } from './body';
+import { streamBodyToSink } from './bodySink';
+import type { BodySink } from './bodySink';
 import { errorFromNetworkFailure } from './networkErrors';
 import { MAX_REDIRECTS } from './options';
 
@@ -20,6 +22,8 @@ export interface HttpRequest {
   maxBytes: number;
   signal?: AbortSignal;
   onProgress?: (received: number, total: number | null) => void;
+  /** A 2xx body is streamed here instead of read into memory (the response's `body` is then empty). */
+  sink?: BodySink;
 }
 
 export interface HttpResponse {
@@ -109,6 +113,17 @@ export async function attemptOnce(req: HttpRequest, deps: AttemptDeps): Promise<
         continue;
       }
       if (req.timing === 'bytes') arm();
+      if (req.sink && response.status >= 200 && response.status < 300) {
+        await streamBodyToSink(response, req.sink, {
+          maxBytes: req.maxBytes,
+          what: describeRequest(req.method, req.url),
+          onChunk: (received, total) => {
+            if (req.timing === 'bytes') arm();
+            req.onProgress?.(received, total);
+          },
+        });
+        return { status: response.status, headers: response.headers, body: new Uint8Array(0), url };
+      }
       const bytes = await readBodyCapped(response, {
         maxBytes: req.maxBytes,
         what: describeRequest(req.method, req.url),

@@ -4,3 +4,7 @@ export type { ClientOptions, Sleep } from './options';
 export { MAX_IMAGE_BYTES, MAX_JSON_BYTES, MAX_THUMBNAIL_BYTES, MAX_WAIT_SECONDS } from './options';
 export type { BytesResult } from './requests';
 export { backoffDelayMs } from './backoff';
+export type { BodySink } from './bodySink';
+export type { ExportDownloadLink } from './exportsClient';
+export { MAX_UPLOAD_BYTES } from './uploadsClient';
+export type { RegisterUpload, UploadSlot, UploadTarget } from './uploadsClient';

@@ -20,17 +20,20 @@ import type { DatasetRules } from '../../../shared/annotations/validate';
 import { canonicalizeForSave, validateAnnotations } from '../../../shared/annotations/validate';
 import type { ImageFilters, RateLimitState } from '../../../shared/ipc/channels/library';
 import { AppError, isAppError } from '../errors';
+import { ApiKeysClient } from './apiKeysClient';
+import { ExportsClient } from './exportsClient';
 import { HttpTransport } from './http';
 import { MAX_IMAGE_BYTES, MAX_THUMBNAIL_BYTES } from './options';
 import type { ClientOptions } from './options';
 import { clampPageSize, collectAll, paginate } from './pager';
 import { ApiRequests } from './requests';
 import type { BytesResult, Query } from './requests';
+import { UploadsClient } from './uploadsClient';
 
 const seg = (id: string): string => encodeURIComponent(id);
 
 /** "Not saved: N problems …", naming the first; every problem rides along for the editor. */
-function notSavedError(problems: ValidationProblem[]): AppError {
+export function notSavedError(problems: ValidationProblem[]): AppError {
   const first = problems[0];
   const where =
     first?.index !== undefined ? `annotation #${first.index + 1}${first.field ? `, ${first.field}` : ''}: ` : '';
@@ -50,11 +53,18 @@ export class PictographClient {
   readonly baseUrl: string;
   private readonly http: HttpTransport;
   private readonly api: ApiRequests;
+  /** §8 exports, §7.2 uploads and §9 keys live in their own small classes over the same transport. */
+  readonly exports: ExportsClient;
+  readonly uploads: UploadsClient;
+  readonly apiKeys: ApiKeysClient;
 
   constructor(options: ClientOptions) {
     this.http = new HttpTransport(options);
     this.api = new ApiRequests(this.http);
     this.baseUrl = this.http.base.base;
+    this.exports = new ExportsClient(this.http, this.api);
+    this.uploads = new UploadsClient(this.http);
+    this.apiKeys = new ApiKeysClient(this.http, this.api);
   }
 
   get rateLimit(): RateLimitState | null {
