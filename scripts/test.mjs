@@ -20,6 +20,10 @@ const stages = [
   { name: 'typecheck:web', cmd: [bin('tsc'), '-p', 'tsconfig.web.json', '--noEmit'] },
   { name: 'format', cmd: [bin('prettier'), '--check', '--log-level', 'warn', '.'] },
   { name: 'lint', cmd: [bin('eslint'), '.', '--max-warnings=0'] },
+  // Electron security lint (SARIF judged against security/electronegativity-allow.json) and the
+  // production dependency audit (says so, without failing, when the audit endpoint is unreachable).
+  { name: 'security:electron', cmd: [bin('tsx'), 'security/electronegativity.ts'] },
+  { name: 'security:audit', cmd: [bin('tsx'), 'security/audit.ts'] },
   { name: 'unit', vitest: 'unit' },
   { name: 'seed', cmd: [bin('tsx'), 'scripts/build-demo-seed.ts'] },
   { name: 'integration', vitest: 'integration' },
