@@ -8,6 +8,7 @@ import { createAppHandlers } from './ipc/handlers/app';
 import { createCatalogHandlers } from './ipc/handlers/catalog';
 import { createConnectionHandlers } from './ipc/handlers/connection';
 import { createLibraryHandlers } from './ipc/handlers/library';
+import { createSyncHandlers } from './ipc/handlers/sync';
 import { PictographClient } from './services/client';
 import type { ClientOptions } from './services/client';
 import { Catalog, removeLegacyMediaCache } from './services/catalog/catalog';
@@ -19,6 +20,10 @@ import { LocalReviewStore } from './services/review/localReviewStore';
 import { createSecretStore } from './services/secrets/keychainStore';
 import { ProfileStore } from './services/session/profileStore';
 import { Session } from './services/session/session';
+import { Outbox } from './services/outbox/outbox';
+import { catalogForSync } from './services/sync/catalogAdapter';
+import type { ProbeTiming } from './services/sync/connectivity';
+import { SyncEngine } from './services/sync/syncEngine';
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'pictograph-review';
 
@@ -56,6 +61,8 @@ export interface CoreTuning {
   mediaFreshForMs?: number;
   /** How long a cached catalog answer stays good before a read revalidates it (see CatalogReads). */
   catalogRevalidateAfterMs?: number;
+  /** Sync timing: the offline probe's back-off, how long a save waits for the server, 5xx retry delay. */
+  sync?: { probe?: ProbeTiming; interactiveWaitMs?: number; retryMs?: number };
 }
 
 /**
@@ -65,7 +72,14 @@ export interface CoreTuning {
  */
 export async function createMainCore(options: MainCoreOptions, tuning: CoreTuning = {}): Promise<MainCore> {
   const log = options.log ?? (() => {});
-  const { userDataDir, emit } = options;
+  const { userDataDir } = options;
+  // The sync engine follows the connection (flush on reconnect, probe while offline); it is built
+  // after the session, so connection events reach it through this late-bound hook.
+  let onConnection: () => void = () => {};
+  const emit: Emit = (name, payload) => {
+    options.emit(name, payload);
+    if (name === 'event:connection') onConnection();
+  };
   const secrets = await createSecretStore({ service: options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE, log });
   const profiles = await ProfileStore.open(userDataDir, log);
   const session = new Session({
@@ -107,6 +121,12 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
     ...(tuning.mediaFreshForMs !== undefined ? { freshForMs: tuning.mediaFreshForMs } : {}),
   });
   const reviews = await LocalReviewStore.open(userDataDir, log);
+  // A damaged outbox is set aside and its readable entries recovered (sync:status tells the user);
+  // an unwritable data folder leaves it closed and every save is refused with a clear message.
+  const outbox = Outbox.open({ dir: userDataDir, log });
+  const syncCatalog = catalogForSync(catalog, reads);
+  const sync = new SyncEngine({ outbox, session, reviews, catalog: syncCatalog, emit, log, ...tuning.sync });
+  onConnection = () => sync.onConnectionChanged();
   // Housekeeping off the start path: files a crash or a rebuilt catalog left behind, and the
   // JSON-indexed media cache of earlier versions.
   const housekeeping = Promise.all([catalog.blobs.sweepOrphans(), removeLegacyMediaCache(userDataDir)]).catch(
@@ -117,12 +137,14 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
     ...createAppHandlers({ host: options.host, version: options.version }),
     ...createConnectionHandlers({ session, demo }),
     ...createLibraryHandlers({ session, reads, reviews, appOrigin: options.appOrigin }),
-    ...createAnnotationHandlers({ session, reads, reviews }),
+    ...createAnnotationHandlers({ reads, engine: sync, outbox }),
+    ...createSyncHandlers({ engine: sync, outbox, catalog: syncCatalog }),
     ...createCatalogHandlers({ catalog, indexer, session, reviews }),
   };
 
   const close = async () => {
-    await Promise.all([demo.close(), indexer.dispose(), reads.settled(), housekeeping]);
+    await Promise.all([demo.close(), indexer.dispose(), reads.settled(), housekeeping, sync.dispose()]);
+    outbox.close();
     catalog.close();
   };
   let disposed: Promise<void> | null = null;

@@ -33,6 +33,7 @@ const titles: Partial<Record<IpcErrorCode, string>> = {
   service_unavailable: 'The server is temporarily unavailable',
   bad_response: 'The server sent an answer the app could not read',
   keychain: 'The OS keychain could not be used',
+  storage: 'Could not write to this computer',
   not_connected: 'Not connected',
   conflict: 'Conflict',
   precondition_failed: 'Someone else changed this first',
@@ -54,6 +55,7 @@ const hints: Partial<Record<IpcErrorCode, string>> = {
   service_unavailable: 'This is usually temporary. Try again in a minute.',
   bad_response: 'The address may point at something that is not a Pictograph server.',
   keychain: 'Unlock your keychain (or log in to a desktop session) and try again.',
+  storage: 'Free some disk space or make the app data folder writable; your edit is still in the editor.',
   not_connected: 'Connect to a workspace first.',
   internal: 'Try again. If it keeps happening, restart the app.',
 };

@@ -3,6 +3,7 @@ import { appChannels } from './channels/app';
 import { catalogChannels, catalogEvents } from './channels/catalog';
 import { connectionChannels, connectionEvents } from './channels/connection';
 import { libraryChannels, libraryEvents } from './channels/library';
+import { syncChannels, syncEvents } from './channels/sync';
 import type { ChannelDef, EventDef } from './define';
 import type { IpcResult } from './result';
 
@@ -12,6 +13,7 @@ export const channels = {
   ...connectionChannels,
   ...libraryChannels,
   ...catalogChannels,
+  ...syncChannels,
 } as const satisfies Record<`${string}:${string}`, ChannelDef>;
 
 /** Every event main pushes to the renderer. */
@@ -19,6 +21,7 @@ export const events = {
   ...connectionEvents,
   ...libraryEvents,
   ...catalogEvents,
+  ...syncEvents,
 } as const satisfies Record<`event:${string}`, EventDef>;
 
 export type Channels = typeof channels;

@@ -6,3 +6,4 @@ export * from './channels/app';
 export * from './channels/connection';
 export * from './channels/library';
 export * from './channels/catalog';
+export * from './channels/sync';

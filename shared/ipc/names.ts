@@ -36,6 +36,10 @@ export const CHANNEL_NAMES = [
   'browse:saveState',
   'settings:get',
   'settings:update',
+  'sync:status',
+  'sync:flush',
+  'sync:conflicts',
+  'sync:resolve',
 ] as const satisfies readonly ChannelName[];
 
 export const EVENT_NAMES = [
@@ -43,6 +47,7 @@ export const EVENT_NAMES = [
   'event:rate-limit',
   'event:catalog-index',
   'event:catalog-changed',
+  'event:sync',
 ] as const satisfies readonly EventName[];
 
 /** Compiles only when `T` is `never`: the error names the contract entries missing above. */

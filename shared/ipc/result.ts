@@ -29,6 +29,8 @@ export const IPC_ERROR_CODES = [
   'bad_url',
   'not_connected',
   'keychain',
+  // the data folder cannot take a write (full disk, read-only folder): nothing was acknowledged
+  'storage',
 ] as const;
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
 

@@ -1,68 +1,48 @@
 import type { Annotation } from '../../../shared/api';
-import { canonicalizeForSave } from '../../../shared/annotations/validate';
 import { ok } from '../../../shared/ipc';
 import { AppError, isAppError } from '../../services/errors';
-import type { LocalReviewStore } from '../../services/review/localReviewStore';
-import { submitReview } from '../../services/review/submitReview';
 import type { CatalogReads } from '../../services/catalog/readThrough';
-import type { Session } from '../../services/session/session';
+import type { Outbox } from '../../services/outbox/outbox';
+import type { SyncEngine } from '../../services/sync/syncEngine';
 import type { HandlerMap } from '../types';
 
 type AnnotationChannel = 'annotations:get' | 'annotations:save' | 'review:submit';
 
 export interface AnnotationHandlerDeps {
-  session: Session;
-  /** Reads through the local catalog; saves and reviews update it once the server accepted them. */
+  /** Reads through the local catalog (the sync engine updates it once the server took an edit). */
   reads: CatalogReads;
-  reviews: LocalReviewStore;
+  /** Every save and review goes through the durable outbox and its sync engine (docs/offline.md). */
+  engine: SyncEngine;
+  outbox: Outbox;
 }
 
 /** Reading and saving an image's annotations (full overwrite with If-Match), and review decisions. */
 export function createAnnotationHandlers({
-  session,
   reads,
-  reviews,
+  engine,
+  outbox,
 }: AnnotationHandlerDeps): Pick<HandlerMap, AnnotationChannel> {
   return {
-    // From the catalog at once when cached (revalidated in the background), else from the server.
-    'annotations:get': async ({ imageId }) => ok(await reads.annotations(imageId)),
-    'annotations:save': async ({ imageId, annotations, ifMatch }) =>
-      ok(
-        await session.use(async (client, { profile }) => {
-          // The request schema kept every unknown field; the client runs the full §7.3 check before
-          // any quota is spent, with the dataset's classes and types when this session knows them.
-          const rules = reads.rulesForImage(profile.id, imageId) ?? undefined;
-          try {
-            const { result, etag } = await client.saveAnnotations(imageId, annotations as Annotation[], {
-              ifMatch,
-              rules,
-            });
-            reads.rememberSaved(
-              profile.id,
-              imageId,
-              canonicalizeForSave(annotations as Annotation[]),
-              etag,
-              result.status,
-            );
-            return {
-              imageId: result.image_id,
-              previousCount: result.previous_count,
-              newCount: result.new_count,
-              status: result.status,
-              etag,
-            };
-          } catch (error) {
-            throw explainSaveFailure(error);
-          }
-        }),
-      ),
-    'review:submit': async (request) => {
-      const profileId = session.active?.profile.id;
-      const result = await submitReview(session, reviews, request);
-      if (profileId !== undefined && !result.storedLocally)
-        reads.rememberStatus(profileId, result.imageId, result.status);
-      return ok(result);
+    // Edits this computer has not sent yet win over any copy of the server's: a reopened image
+    // shows what the user last did. Otherwise from the catalog at once when cached, else the server.
+    'annotations:get': async ({ imageId }) => {
+      const profileId = engine.currentProfileId();
+      const local = profileId === null ? null : outbox.overlay(profileId, imageId);
+      if (local) return ok({ imageId, annotations: local.annotations, etag: local.etag, local: local.state });
+      const doc = await reads.annotations(imageId);
+      if (profileId !== null && doc.etag !== null) engine.rememberBase(profileId, imageId, doc.etag, doc.annotations);
+      return ok(doc);
     },
+    // Durable first (acknowledged only after the outbox's COMMIT), then sent when online. The request
+    // schema kept every unknown field; the engine runs the full §7.3 check before anything is queued.
+    'annotations:save': async ({ imageId, annotations, ifMatch }) => {
+      try {
+        return ok(await engine.save({ imageId, annotations: annotations as Annotation[], ifMatch }));
+      } catch (error) {
+        throw explainSaveFailure(error);
+      }
+    },
+    'review:submit': async (request) => ok(await engine.review(request)),
   };
 }
 

@@ -24,13 +24,30 @@ export interface AnnotationsDoc {
   annotations: Annotation[];
   /** The ETag to send back as If-Match; null when the server sends none (§13.4). */
   etag: string | null;
+  /**
+   * Added by the outbox (issue 10): set when this computer holds edits the server does not have
+   * yet — `annotations` are then the user's latest ('queued'), or their side of an unresolved
+   * conflict ('conflict'), and `etag` the server state those edits are based on.
+   */
+  local?: 'queued' | 'conflict';
 }
 
+/**
+ * A save is acknowledged only once it is durable on this computer (the outbox, issue 10); `synced`
+ * says whether the server has it too. `state`: 'synced' on the server; 'queued' on this computer,
+ * sent when possible; 'conflict' a colleague changed the same annotations (see sync:conflicts).
+ * `previousCount`, `status` and `etag` are the server's answer, null until it has answered.
+ */
 export interface SaveResult {
   imageId: string;
-  previousCount: number;
+  durable: true;
+  synced: boolean;
+  state: 'synced' | 'queued' | 'conflict';
+  /** The server had moved on and this save was merged with a colleague's edit (reload to see theirs). */
+  merged: boolean;
+  previousCount: number | null;
   newCount: number;
-  status: string;
+  status: string | null;
   etag: string | null;
 }
 
@@ -39,6 +56,8 @@ export interface ReviewResult {
   status: string;
   /** True when the server lacks the review route and the decision is kept locally (§13.9). */
   storedLocally: boolean;
+  /** Added by the outbox: present (true) when the decision waits on this computer to be sent. */
+  queued?: true;
 }
 
 export interface RateLimitState {

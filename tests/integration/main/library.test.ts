@@ -158,23 +158,25 @@ describe('annotations', () => {
     });
   });
 
-  it('a save based on a stale ETag is refused with 412', async () => {
+  it('a save based on a stale ETag is merged with what the server now holds (the outbox, issue 10)', async () => {
     const image = await firstImageWithAnnotations();
     const doc = await main.ok('annotations:get', { imageId: image.id });
     await main.ok('annotations:save', { imageId: image.id, annotations: doc.annotations.slice(1), ifMatch: doc.etag });
-    const stale = await main.call('annotations:save', {
+    // Based on the old ETag: its one change (an added box) merges with the deletion saved above (412 → re-read → merge).
+    const added = { id: 'stale-add', name: 'car', type: 'bbox', bounding_box: { x: 1, y: 1, w: 2, h: 2 } };
+    const stale = await main.ok('annotations:save', {
       imageId: image.id,
-      annotations: doc.annotations,
+      annotations: [...doc.annotations, added],
       ifMatch: doc.etag,
     });
-    expect(stale).toMatchObject({
-      ok: false,
-      error: { code: 'precondition_failed', status: 412, message: expect.stringMatching(/Someone else changed/) },
-    });
+    expect(stale).toMatchObject({ durable: true, synced: true, state: 'synced', merged: true });
+    const merged = await main.ok('annotations:get', { imageId: image.id });
+    expect(merged.etag).toBe(stale.etag);
+    expect(merged.annotations.map((a) => a.id)).toEqual([...doc.annotations.slice(1).map((a) => a.id), 'stale-add']);
     // ifMatch null is the user's explicit "overwrite".
     expect(
       await main.ok('annotations:save', { imageId: image.id, annotations: doc.annotations, ifMatch: null }),
-    ).toMatchObject({ newCount: doc.annotations.length });
+    ).toMatchObject({ newCount: doc.annotations.length, synced: true });
   });
 
   it('checks the dataset rules before sending: validation_error with problems, nothing saved', async () => {

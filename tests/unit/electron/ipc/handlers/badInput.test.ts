@@ -191,6 +191,27 @@ const CHANNEL_BAD: Partial<Record<ChannelName, [string, unknown][]>> = {
     ['cache limit Infinity', { cacheLimitBytes: Number.POSITIVE_INFINITY }],
     ['cache limit as text', { cacheLimitBytes: '5GB' }],
   ],
+  'sync:resolve': [
+    ['missing choice', { conflictId: 1 }],
+    ['missing conflictId', { choice: 'mine' }],
+    ['conflictId 0', { conflictId: 0, choice: 'mine' }],
+    ['conflictId fractional', { conflictId: 1.5, choice: 'mine' }],
+    ['conflictId as text', { conflictId: '1', choice: 'mine' }],
+    ['conflictId Infinity', { conflictId: Number.POSITIVE_INFINITY, choice: 'mine' }],
+    ['unknown choice', { conflictId: 1, choice: 'both' }],
+    ['choices an object', { conflictId: 1, choice: { choices: { a1: 'mine' } } }],
+    ['a choice with an unknown side', { conflictId: 1, choice: { choices: [{ annotationId: 'a1', take: 'both' }] } }],
+    ['a choice with an empty id', { conflictId: 1, choice: { choices: [{ annotationId: '', take: 'mine' }] } }],
+    ['a choice id 1 MB', { conflictId: 1, choice: { choices: [{ annotationId: MB, take: 'mine' }] } }],
+    [
+      '10 001 choices',
+      {
+        conflictId: 1,
+        choice: { choices: Array.from({ length: 10_001 }, (_, i) => ({ annotationId: `a${i}`, take: 'mine' })) },
+      },
+    ],
+    ['an extra field in a choice', { conflictId: 1, choice: { choices: [{ annotationId: 'a', take: 'mine', x: 1 }] } }],
+  ],
   'media:url': [
     ['unknown variant', { imageId: ID, variant: 'original' }],
     ['missing variant', { imageId: ID }],
@@ -226,6 +247,10 @@ const VALID: Record<ChannelName, unknown> = {
   'browse:saveState': { datasetId: ID, state: { query: {}, view: 'grid' } },
   'settings:get': {},
   'settings:update': { theme: 'light' },
+  'sync:status': {},
+  'sync:flush': {},
+  'sync:conflicts': {},
+  'sync:resolve': { conflictId: 1, choice: 'mine' },
 };
 
 let dir: string;
@@ -291,6 +316,8 @@ describe('signed out, well-formed calls that need a connection answer not_connec
     'annotations:get',
     'annotations:save',
     'review:submit',
+    'sync:conflicts',
+    'sync:resolve',
   ];
 
   it.each(needsConnection)('%s', async (channel) => {

@@ -1,0 +1,12 @@
+import { sql as m001 } from './001_init';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every outbox migration, in order. Append only: a released migration is never edited. */
+export const OUTBOX_MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001_init', sql: m001 }];
+
+export const OUTBOX_SCHEMA_VERSION = OUTBOX_MIGRATIONS.at(-1)?.version ?? 0;
