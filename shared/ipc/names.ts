@@ -1,4 +1,4 @@
-import type { ChannelName, EventName } from './contract';
+import type { ChannelName, EventName } from "./contract";
 
 /**
  * The channel and event NAMES of the contract, without the contract: the preload builds
@@ -10,47 +10,70 @@ import type { ChannelName, EventName } from './contract';
  * compares both sets at run time.
  */
 export const CHANNEL_NAMES = [
-  'app:info',
-  'connection:status',
-  'connection:profiles',
-  'connection:connect',
-  'connection:resume',
-  'connection:openDemo',
-  'connection:disconnect',
-  'datasets:list',
-  'datasets:get',
-  'images:page',
-  'images:metadata',
-  'annotations:get',
-  'annotations:save',
-  'review:submit',
-  'media:url',
-  'rateLimit:get',
-  'catalog:query',
-  'catalog:position',
-  'catalog:folders',
-  'catalog:status',
-  'catalog:refresh',
-  'catalog:cacheInfo',
-  'browse:getState',
-  'browse:saveState',
-  'settings:get',
-  'settings:update',
-  'sync:status',
-  'sync:flush',
-  'sync:conflicts',
-  'sync:resolve',
+  "app:info",
+  "connection:status",
+  "connection:profiles",
+  "connection:connect",
+  "connection:resume",
+  "connection:openDemo",
+  "connection:disconnect",
+  "datasets:list",
+  "datasets:get",
+  "images:page",
+  "images:metadata",
+  "annotations:get",
+  "annotations:save",
+  "review:submit",
+  "media:url",
+  "rateLimit:get",
+  "catalog:query",
+  "catalog:position",
+  "catalog:folders",
+  "catalog:status",
+  "catalog:refresh",
+  "catalog:cacheInfo",
+  "browse:getState",
+  "browse:saveState",
+  "settings:get",
+  "settings:update",
+  "exports:create",
+  "exports:list",
+  "exports:get",
+  "exports:delete",
+  "exports:follow",
+  "exports:unfollow",
+  "exports:download",
+  "exports:cancelDownload",
+  "exports:downloads",
+  "uploads:add",
+  "uploads:list",
+  "uploads:cancel",
+  "uploads:clear",
+  "apiKeys:list",
+  "apiKeys:create",
+  "apiKeys:revoke",
+  "sync:status",
+  "sync:flush",
+  "sync:conflicts",
+  "sync:resolve",
 ] as const satisfies readonly ChannelName[];
 
 export const EVENT_NAMES = [
-  'event:connection',
-  'event:rate-limit',
-  'event:catalog-index',
-  'event:catalog-changed',
-  'event:sync',
+  "event:connection",
+  "event:rate-limit",
+  "event:catalog-index",
+  "event:catalog-changed",
+  "event:export",
+  "event:export-download",
+  "event:upload",
+  "event:sync",
 ] as const satisfies readonly EventName[];
 
 /** Compiles only when `T` is `never`: the error names the contract entries missing above. */
 type MustBeEmpty<T extends never> = T;
-export type UnlistedChannels = MustBeEmpty<Exclude<ChannelName, (typeof CHANNEL_NAMES)[number]>>;
-export type UnlistedEvents = MustBeEmpty<Exclude<EventName, (typeof EVENT_NAMES)[number]>>;
+export type UnlistedChannels = MustBeEmpty<
+  Exclude<ChannelName, (typeof CHANNEL_NAMES)[number]>
+>;
+export type UnlistedEvents = MustBeEmpty<
+  Exclude<EventName, (typeof EVENT_NAMES)[number]>
+>;

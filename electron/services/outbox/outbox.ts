@@ -292,7 +292,13 @@ export class Outbox {
     }));
   }
 
-  /** Why writes are refused right now, or null when the outbox is open. */
+  /** PRAGMA synchronous of the open connection (2 = FULL), so tests hold the durability setting. */
+  synchronousMode(): number | null {
+    const row = this.#db?.prepare('PRAGMA synchronous').get() as { synchronous: number } | undefined;
+    return row ? Number(row.synchronous) : null;
+  }
+
+  /** True while the data folder cannot be written: every write is refused. */
   get unavailable(): boolean {
     return this.#db === null;
   }
