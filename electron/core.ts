@@ -1,37 +1,37 @@
-import { join } from "node:path";
-import type { HandlerMap } from "./ipc/types";
-import type { Emit } from "./services/events";
-import type { Log } from "./services/log";
-import type { ResolveMedia } from "./services/media/mediaTypes";
-import { createAnnotationHandlers } from "./ipc/handlers/annotations";
-import { createApiKeysHandlers } from "./ipc/handlers/apiKeys";
-import { createAppHandlers } from "./ipc/handlers/app";
-import { createCatalogHandlers } from "./ipc/handlers/catalog";
-import { createConnectionHandlers } from "./ipc/handlers/connection";
-import { createExportsHandlers } from "./ipc/handlers/exports";
-import { createLibraryHandlers } from "./ipc/handlers/library";
-import { createUploadsHandlers } from "./ipc/handlers/uploads";
-import { createSyncHandlers } from "./ipc/handlers/sync";
-import { PictographClient } from "./services/client";
-import type { ClientOptions } from "./services/client";
-import { Catalog, removeLegacyMediaCache } from "./services/catalog/catalog";
-import { CatalogIndexer } from "./services/catalog/indexer";
-import { CatalogReads } from "./services/catalog/readThrough";
-import { DemoLauncher } from "./services/demo/demoLauncher";
-import { ExportsService } from "./services/exports/exportsService";
-import type { PollTiming } from "./services/exports/poller";
-import { MediaResolver } from "./services/media/mediaResolver";
-import { LocalReviewStore } from "./services/review/localReviewStore";
-import { UploadsService } from "./services/uploads/uploadsService";
-import { createSecretStore } from "./services/secrets/keychainStore";
-import { ProfileStore } from "./services/session/profileStore";
-import { Session } from "./services/session/session";
-import { Outbox } from "./services/outbox/outbox";
-import { catalogForSync } from "./services/sync/catalogAdapter";
-import type { ProbeTiming } from "./services/sync/connectivity";
-import { SyncEngine } from "./services/sync/syncEngine";
+import { join } from 'node:path';
+import type { HandlerMap } from './ipc/types';
+import type { Emit } from './services/events';
+import type { Log } from './services/log';
+import type { ResolveMedia } from './services/media/mediaTypes';
+import { createAnnotationHandlers } from './ipc/handlers/annotations';
+import { createApiKeysHandlers } from './ipc/handlers/apiKeys';
+import { createAppHandlers } from './ipc/handlers/app';
+import { createCatalogHandlers } from './ipc/handlers/catalog';
+import { createConnectionHandlers } from './ipc/handlers/connection';
+import { createExportsHandlers } from './ipc/handlers/exports';
+import { createLibraryHandlers } from './ipc/handlers/library';
+import { createUploadsHandlers } from './ipc/handlers/uploads';
+import { createSyncHandlers } from './ipc/handlers/sync';
+import { PictographClient } from './services/client';
+import type { ClientOptions } from './services/client';
+import { Catalog, removeLegacyMediaCache } from './services/catalog/catalog';
+import { CatalogIndexer } from './services/catalog/indexer';
+import { CatalogReads } from './services/catalog/readThrough';
+import { DemoLauncher } from './services/demo/demoLauncher';
+import { ExportsService } from './services/exports/exportsService';
+import type { PollTiming } from './services/exports/poller';
+import { MediaResolver } from './services/media/mediaResolver';
+import { LocalReviewStore } from './services/review/localReviewStore';
+import { UploadsService } from './services/uploads/uploadsService';
+import { createSecretStore } from './services/secrets/keychainStore';
+import { ProfileStore } from './services/session/profileStore';
+import { Session } from './services/session/session';
+import { Outbox } from './services/outbox/outbox';
+import { catalogForSync } from './services/sync/catalogAdapter';
+import type { ProbeTiming } from './services/sync/connectivity';
+import { SyncEngine } from './services/sync/syncEngine';
 
-export const DEFAULT_KEYCHAIN_SERVICE = "pictograph-review";
+export const DEFAULT_KEYCHAIN_SERVICE = 'pictograph-review';
 
 /** Everything the main process offers the renderer, built the same way for Electron and the harness. */
 export interface MainCore {
@@ -45,7 +45,7 @@ export interface MainCoreOptions {
   userDataDir: string;
   /** The renderer's origin, e.g. `app://pictograph`: media URLs live under `${appOrigin}/media/`. */
   appOrigin: string;
-  host: "electron" | "harness";
+  host: 'electron' | 'harness';
   version: string;
   emit: Emit;
   /** Keychain service name; tests pass a unique one so runs never share entries. */
@@ -62,15 +62,7 @@ export interface MainCoreOptions {
  */
 export interface CoreTuning {
   demoSeedCacheDir?: string;
-  client?: Pick<
-    ClientOptions,
-    | "retries"
-    | "sleep"
-    | "random"
-    | "jsonTimeoutMs"
-    | "byteIdleTimeoutMs"
-    | "fetch"
-  >;
+  client?: Pick<ClientOptions, 'retries' | 'sleep' | 'random' | 'jsonTimeoutMs' | 'byteIdleTimeoutMs' | 'fetch'>;
   /** How long a media check with the server stays good (see MediaResolver). */
   mediaFreshForMs?: number;
   /** How long a cached catalog answer stays good before a read revalidates it (see CatalogReads). */
@@ -90,10 +82,7 @@ export interface CoreTuning {
  * store (probed once), profiles, the session, the embedded demo, the media resolver and the IPC
  * handlers for every channel of the contract.
  */
-export async function createMainCore(
-  options: MainCoreOptions,
-  tuning: CoreTuning = {},
-): Promise<MainCore> {
+export async function createMainCore(options: MainCoreOptions, tuning: CoreTuning = {}): Promise<MainCore> {
   const log = options.log ?? (() => {});
   const { userDataDir } = options;
   // The sync engine follows the connection (flush on reconnect, probe while offline); it is built
@@ -101,7 +90,7 @@ export async function createMainCore(
   let onConnection: () => void = () => {};
   const emit: Emit = (name, payload) => {
     options.emit(name, payload);
-    if (name === "event:connection") onConnection();
+    if (name === 'event:connection') onConnection();
   };
   const secrets = await createSecretStore({
     service: options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE,
@@ -119,19 +108,18 @@ export async function createMainCore(
         baseUrl,
         apiKey,
         log,
-        onRateLimit: (state) => emit("event:rate-limit", state),
+        onRateLimit: (state) => emit('event:rate-limit', state),
       }),
   });
   const demo = new DemoLauncher({
-    dataDir: options.demoDataDir ?? join(userDataDir, "demo"),
-    seedCacheDir:
-      tuning.demoSeedCacheDir ?? join(userDataDir, "demo-seed-cache"),
+    dataDir: options.demoDataDir ?? join(userDataDir, 'demo'),
+    seedCacheDir: tuning.demoSeedCacheDir ?? join(userDataDir, 'demo-seed-cache'),
     secrets,
     log,
   });
   // A corrupt catalog is set aside and rebuilt here (logged; catalog:cacheInfo tells the user).
   const catalog = await Catalog.open({
-    dir: join(userDataDir, "catalog"),
+    dir: join(userDataDir, 'catalog'),
     log,
   });
   const indexer = new CatalogIndexer({ catalog, session, emit, log });
@@ -141,18 +129,14 @@ export async function createMainCore(
     indexer,
     emit,
     log,
-    ...(tuning.catalogRevalidateAfterMs !== undefined
-      ? { revalidateAfterMs: tuning.catalogRevalidateAfterMs }
-      : {}),
+    ...(tuning.catalogRevalidateAfterMs !== undefined ? { revalidateAfterMs: tuning.catalogRevalidateAfterMs } : {}),
   });
   const media = new MediaResolver({
     appOrigin: options.appOrigin,
     session,
     cache: catalog.blobs,
     log,
-    ...(tuning.mediaFreshForMs !== undefined
-      ? { freshForMs: tuning.mediaFreshForMs }
-      : {}),
+    ...(tuning.mediaFreshForMs !== undefined ? { freshForMs: tuning.mediaFreshForMs } : {}),
   });
   const reviews = await LocalReviewStore.open(userDataDir, log);
   // A damaged outbox is set aside and its readable entries recovered (sync:status tells the user);
@@ -180,18 +164,14 @@ export async function createMainCore(
     session,
     emit,
     log,
-    dir: join(userDataDir, "uploads"),
-    onUploaded: (profileId, datasetId) =>
-      void indexer.refresh(profileId, datasetId),
+    dir: join(userDataDir, 'uploads'),
+    onUploaded: (profileId, datasetId) => void indexer.refresh(profileId, datasetId),
     ...tuning.uploads,
   });
   // Housekeeping off the start path: files a crash or a rebuilt catalog left behind, and the
   // JSON-indexed media cache of earlier versions.
-  const housekeeping = Promise.all([
-    catalog.blobs.sweepOrphans(),
-    removeLegacyMediaCache(userDataDir),
-  ]).catch((error: unknown) =>
-    log("warn", "Cache housekeeping failed", { error: String(error) }),
+  const housekeeping = Promise.all([catalog.blobs.sweepOrphans(), removeLegacyMediaCache(userDataDir)]).catch(
+    (error: unknown) => log('warn', 'Cache housekeeping failed', { error: String(error) }),
   );
 
   const handlers: HandlerMap = {
@@ -213,13 +193,7 @@ export async function createMainCore(
 
   const close = async () => {
     await Promise.all([exportsService.dispose(), uploads.dispose()]);
-    await Promise.all([
-      demo.close(),
-      indexer.dispose(),
-      reads.settled(),
-      housekeeping,
-      sync.dispose(),
-    ]);
+    await Promise.all([demo.close(), indexer.dispose(), reads.settled(), housekeeping, sync.dispose()]);
     outbox.close();
     catalog.close();
   };

@@ -1,14 +1,14 @@
-import type { z } from "zod";
-import { apiKeysChannels } from "./channels/apiKeys";
-import { appChannels } from "./channels/app";
-import { catalogChannels, catalogEvents } from "./channels/catalog";
-import { connectionChannels, connectionEvents } from "./channels/connection";
-import { exportsChannels, exportsEvents } from "./channels/exports";
-import { libraryChannels, libraryEvents } from "./channels/library";
-import { uploadsChannels, uploadsEvents } from "./channels/uploads";
-import { syncChannels, syncEvents } from "./channels/sync";
-import type { ChannelDef, EventDef } from "./define";
-import type { IpcResult } from "./result";
+import type { z } from 'zod';
+import { apiKeysChannels } from './channels/apiKeys';
+import { appChannels } from './channels/app';
+import { catalogChannels, catalogEvents } from './channels/catalog';
+import { connectionChannels, connectionEvents } from './channels/connection';
+import { exportsChannels, exportsEvents } from './channels/exports';
+import { libraryChannels, libraryEvents } from './channels/library';
+import { uploadsChannels, uploadsEvents } from './channels/uploads';
+import { syncChannels, syncEvents } from './channels/sync';
+import type { ChannelDef, EventDef } from './define';
+import type { IpcResult } from './result';
 
 /** Every IPC channel, declared once. Main registers handlers from this; createApi is built from it. */
 export const channels = {
@@ -36,19 +36,11 @@ export type Channels = typeof channels;
 export type ChannelName = keyof Channels;
 export type EventName = keyof typeof events;
 
-export type RequestOf<C extends ChannelName> = z.input<Channels[C]["request"]>;
+export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
 /** What the handler receives: the parsed (defaulted, trimmed) request. */
-export type ParsedRequestOf<C extends ChannelName> = z.output<
-  Channels[C]["request"]
->;
-export type ResponseOf<C extends ChannelName> = Exclude<
-  Channels[C]["response"],
-  undefined
->;
-export type EventPayload<E extends EventName> = Exclude<
-  (typeof events)[E]["payload"],
-  undefined
->;
+export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
+export type ResponseOf<C extends ChannelName> = Exclude<Channels[C]['response'], undefined>;
+export type EventPayload<E extends EventName> = Exclude<(typeof events)[E]['payload'], undefined>;
 
 type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
 type VerbOf<C, D extends string> = C extends `${D}:${infer V}` ? V : never;
@@ -65,21 +57,12 @@ export type PictographApi = {
     [V in VerbOf<ChannelName, D>]: CallFor<`${D}:${V}` & ChannelName>;
   };
 } & {
-  on<E extends EventName>(
-    name: E,
-    listener: (payload: EventPayload<E>) => void,
-  ): () => void;
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
 };
 
 /** The transport under createApi: ipcRenderer.invoke in Electron, exposeBinding in the harness. */
-export type Invoke = (
-  channel: ChannelName,
-  request: unknown,
-) => Promise<IpcResult<unknown>>;
-export type Subscribe = (
-  name: EventName,
-  listener: (payload: unknown) => void,
-) => () => void;
+export type Invoke = (channel: ChannelName, request: unknown) => Promise<IpcResult<unknown>>;
+export type Subscribe = (name: EventName, listener: (payload: unknown) => void) => () => void;
 
 export const channelNames = Object.keys(channels) as ChannelName[];
 export const eventNames = Object.keys(events) as EventName[];
