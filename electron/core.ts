@@ -69,10 +69,7 @@ export interface CoreTuning {
   catalogRevalidateAfterMs?: number;
   /** Export polling (default 2 s growing to 10 s) and upload retry waits. */
   exports?: { poll?: PollTiming };
-  uploads?: {
-    concurrency?: number;
-    retryDelayMs?: (attempt: number) => number;
-  };
+  uploads?: { concurrency?: number; retryDelayMs?: (attempt: number) => number };
   /** Sync timing: the offline probe's back-off, how long a save waits for the server, 5xx retry delay. */
   sync?: { probe?: ProbeTiming; interactiveWaitMs?: number; retryMs?: number };
 }
@@ -92,10 +89,7 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
     options.emit(name, payload);
     if (name === 'event:connection') onConnection();
   };
-  const secrets = await createSecretStore({
-    service: options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE,
-    log,
-  });
+  const secrets = await createSecretStore({ service: options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE, log });
   const profiles = await ProfileStore.open(userDataDir, log);
   const session = new Session({
     profiles,
@@ -118,10 +112,7 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
     log,
   });
   // A corrupt catalog is set aside and rebuilt here (logged; catalog:cacheInfo tells the user).
-  const catalog = await Catalog.open({
-    dir: join(userDataDir, 'catalog'),
-    log,
-  });
+  const catalog = await Catalog.open({ dir: join(userDataDir, 'catalog'), log });
   const indexer = new CatalogIndexer({ catalog, session, emit, log });
   const reads = new CatalogReads({
     catalog,
@@ -143,15 +134,7 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
   // an unwritable data folder leaves it closed and every save is refused with a clear message.
   const outbox = Outbox.open({ dir: userDataDir, log });
   const syncCatalog = catalogForSync(catalog, reads);
-  const sync = new SyncEngine({
-    outbox,
-    session,
-    reviews,
-    catalog: syncCatalog,
-    emit,
-    log,
-    ...tuning.sync,
-  });
+  const sync = new SyncEngine({ outbox, session, reviews, catalog: syncCatalog, emit, log, ...tuning.sync });
   onConnection = () => sync.onConnectionChanged();
   const exportsService = new ExportsService({
     session,
@@ -177,12 +160,7 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
   const handlers: HandlerMap = {
     ...createAppHandlers({ host: options.host, version: options.version }),
     ...createConnectionHandlers({ session, demo }),
-    ...createLibraryHandlers({
-      session,
-      reads,
-      reviews,
-      appOrigin: options.appOrigin,
-    }),
+    ...createLibraryHandlers({ session, reads, reviews, appOrigin: options.appOrigin }),
     ...createAnnotationHandlers({ reads, engine: sync, outbox }),
     ...createSyncHandlers({ engine: sync, outbox, catalog: syncCatalog }),
     ...createCatalogHandlers({ catalog, indexer, session, reviews }),

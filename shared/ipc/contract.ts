@@ -53,9 +53,7 @@ type CallFor<C extends ChannelName> =
 
 /** `window.api`: one namespace per domain, one method per verb, plus event subscription. */
 export type PictographApi = {
-  [D in Domain]: {
-    [V in VerbOf<ChannelName, D>]: CallFor<`${D}:${V}` & ChannelName>;
-  };
+  [D in Domain]: { [V in VerbOf<ChannelName, D>]: CallFor<`${D}:${V}` & ChannelName> };
 } & {
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
 };

@@ -37,18 +37,8 @@ const bbox = (extra: Record<string, unknown> = {}) => ({
   bounding_box: { x: 0, y: 0, w: 5, h: 5 },
   ...extra,
 });
-const save = (patch: Record<string, unknown>) => ({
-  imageId: ID,
-  annotations: [bbox()],
-  ifMatch: null,
-  ...patch,
-});
-const page = (patch: Record<string, unknown>) => ({
-  datasetId: ID,
-  limit: 10,
-  offset: 0,
-  ...patch,
-});
+const save = (patch: Record<string, unknown>) => ({ imageId: ID, annotations: [bbox()], ifMatch: null, ...patch });
+const page = (patch: Record<string, unknown>) => ({ datasetId: ID, limit: 10, offset: 0, ...patch });
 
 const EXPORT_REQUEST = {
   datasetName: 'street-scenes',
@@ -58,9 +48,7 @@ const EXPORT_REQUEST = {
   classFilter: null,
   statusFilter: null,
 };
-const exportRequest = (patch: Record<string, unknown>) => ({
-  request: { ...EXPORT_REQUEST, ...patch },
-});
+const exportRequest = (patch: Record<string, unknown>) => ({ request: { ...EXPORT_REQUEST, ...patch } });
 
 /** Issue 11's channels: exports, uploads and API keys. */
 const EXPORTS_UPLOADS_KEYS_BAD: Partial<Record<ChannelName, [string, unknown][]>> = {
@@ -90,13 +78,7 @@ const EXPORTS_UPLOADS_KEYS_BAD: Partial<Record<ChannelName, [string, unknown][]>
   'uploads:add': [
     ['no paths', { datasetId: ID, paths: [] }],
     ['paths a string', { datasetId: ID, paths: '/tmp/a.jpg' }],
-    [
-      '10 001 paths',
-      {
-        datasetId: ID,
-        paths: Array.from({ length: 10_001 }, (_, i) => `/tmp/${i}.jpg`),
-      },
-    ],
+    ['10 001 paths', { datasetId: ID, paths: Array.from({ length: 10_001 }, (_, i) => `/tmp/${i}.jpg`) }],
     ['a path of 1 MB', { datasetId: ID, paths: [MB] }],
     ['directory without a leading slash', { datasetId: ID, paths: ['/tmp/a.jpg'], directory: 'inbox' }],
     ['unknown duplicate choice', { datasetId: ID, paths: ['/tmp/a.jpg'], duplicates: 'overwrite' }],
@@ -132,14 +114,7 @@ const CHANNEL_BAD: Partial<Record<ChannelName, [string, unknown][]>> = {
     ['empty profileId', { profileId: '', baseUrl: 'http://h', apiKey: 'k' }],
     ['name 1 MB', { name: MB, baseUrl: 'http://h', apiKey: 'k' }],
     ['an extra field', { baseUrl: 'http://h', apiKey: 'k', remember: true }],
-    [
-      'a nested __proto__',
-      {
-        baseUrl: 'http://h',
-        apiKey: 'k',
-        name: JSON.parse('{"__proto__":{}}'),
-      },
-    ],
+    ['a nested __proto__', { baseUrl: 'http://h', apiKey: 'k', name: JSON.parse('{"__proto__":{}}') }],
   ],
   'connection:resume': [
     ['missing profileId', {}],
@@ -186,34 +161,13 @@ const CHANNEL_BAD: Partial<Record<ChannelName, [string, unknown][]>> = {
     ['annotations an object', save({ annotations: { a1: bbox() } })],
     ['annotation without id', save({ annotations: [{ name: 'car', type: 'bbox' }] })],
     ['annotation id 1 MB', save({ annotations: [bbox({ id: MB })] })],
-    [
-      'NaN coordinate',
-      save({
-        annotations: [bbox({ bounding_box: { x: Number.NaN, y: 0, w: 1, h: 1 } })],
-      }),
-    ],
+    ['NaN coordinate', save({ annotations: [bbox({ bounding_box: { x: Number.NaN, y: 0, w: 1, h: 1 } })] })],
     [
       'Infinity coordinate',
-      save({
-        annotations: [
-          bbox({
-            bounding_box: { x: 0, y: Number.POSITIVE_INFINITY, w: 1, h: 1 },
-          }),
-        ],
-      }),
+      save({ annotations: [bbox({ bounding_box: { x: 0, y: Number.POSITIVE_INFINITY, w: 1, h: 1 } })] }),
     ],
-    [
-      'coordinate as text',
-      save({
-        annotations: [bbox({ bounding_box: { x: '0', y: 0, w: 1, h: 1 } })],
-      }),
-    ],
-    [
-      'extra key in a box',
-      save({
-        annotations: [bbox({ bounding_box: { x: 0, y: 0, w: 1, h: 1, z: 0 } })],
-      }),
-    ],
+    ['coordinate as text', save({ annotations: [bbox({ bounding_box: { x: '0', y: 0, w: 1, h: 1 } })] })],
+    ['extra key in a box', save({ annotations: [bbox({ bounding_box: { x: 0, y: 0, w: 1, h: 1, z: 0 } })] })],
     [
       'NaN polygon point',
       save({
@@ -222,39 +176,21 @@ const CHANNEL_BAD: Partial<Record<ChannelName, [string, unknown][]>> = {
             id: 'p',
             name: 'road',
             type: 'polygon',
-            polygon: {
-              paths: [[point(0, 0), point(Number.NaN, 1), point(2, 2)]],
-            },
+            polygon: { paths: [[point(0, 0), point(Number.NaN, 1), point(2, 2)]] },
           },
         ],
       }),
     ],
     [
       'polygon paths an object',
-      save({
-        annotations: [
-          {
-            id: 'p',
-            name: 'road',
-            type: 'polygon',
-            polygon: { paths: { 0: [] } },
-          },
-        ],
-      }),
+      save({ annotations: [{ id: 'p', name: 'road', type: 'polygon', polygon: { paths: { 0: [] } } }] }),
     ],
     ['confidence above 1', save({ annotations: [bbox({ confidence: 1.5 })] })],
     ['confidence Infinity', save({ annotations: [bbox({ confidence: Number.POSITIVE_INFINITY })] })],
-    [
-      '10 001 annotations',
-      save({
-        annotations: Array.from({ length: 10_001 }, (_, i) => bbox({ id: `a${i}` })),
-      }),
-    ],
+    ['10 001 annotations', save({ annotations: Array.from({ length: 10_001 }, (_, i) => bbox({ id: `a${i}` })) })],
     [
       '__proto__ inside an annotation',
-      save({
-        annotations: [JSON.parse('{"id":"a","name":"car","type":"bbox","__proto__":{"x":1}}')],
-      }),
+      save({ annotations: [JSON.parse('{"id":"a","name":"car","type":"bbox","__proto__":{"x":1}}')] }),
     ],
     ['constructor inside attributes', save({ annotations: [bbox({ attributes: { constructor: 'x' } })] })],
     ['ifMatch 1 MB', save({ ifMatch: MB })],
@@ -272,46 +208,17 @@ const CHANNEL_BAD: Partial<Record<ChannelName, [string, unknown][]>> = {
     ['limit over 1000', { datasetId: ID, query: {}, offset: 0, limit: 1001 }],
     ['negative offset', { datasetId: ID, query: {}, offset: -1, limit: 10 }],
     ['unknown sort', { datasetId: ID, query: { sort: 'random' }, offset: 0, limit: 10 }],
-    [
-      'unknown status',
-      {
-        datasetId: ID,
-        query: { statuses: ['archived'] },
-        offset: 0,
-        limit: 10,
-      },
-    ],
+    ['unknown status', { datasetId: ID, query: { statuses: ['archived'] }, offset: 0, limit: 10 }],
     ['statuses a string', { datasetId: ID, query: { statuses: 'new' }, offset: 0, limit: 10 }],
-    [
-      'too many statuses',
-      {
-        datasetId: ID,
-        query: { statuses: ['new', 'new', 'new', 'new'] },
-        offset: 0,
-        limit: 10,
-      },
-    ],
-    [
-      'confidence NaN',
-      {
-        datasetId: ID,
-        query: { confidenceBelow: Number.NaN },
-        offset: 0,
-        limit: 10,
-      },
-    ],
+    ['too many statuses', { datasetId: ID, query: { statuses: ['new', 'new', 'new', 'new'] }, offset: 0, limit: 10 }],
+    ['confidence NaN', { datasetId: ID, query: { confidenceBelow: Number.NaN }, offset: 0, limit: 10 }],
     ['confidence above 1', { datasetId: ID, query: { confidenceBelow: 1.5 }, offset: 0, limit: 10 }],
     ['empty filename', { datasetId: ID, query: { filename: '' }, offset: 0, limit: 10 }],
     ['filename 1 MB', { datasetId: ID, query: { filename: MB }, offset: 0, limit: 10 }],
     ['directory 1 MB', { datasetId: ID, query: { directory: MB }, offset: 0, limit: 10 }],
     [
       '201 class names',
-      {
-        datasetId: ID,
-        query: { classNames: Array.from({ length: 201 }, (_, i) => `c${i}`) },
-        offset: 0,
-        limit: 10,
-      },
+      { datasetId: ID, query: { classNames: Array.from({ length: 201 }, (_, i) => `c${i}`) }, offset: 0, limit: 10 },
     ],
     ['an empty class name', { datasetId: ID, query: { classNames: [''] }, offset: 0, limit: 10 }],
     ['descending as text', { datasetId: ID, query: { descending: 'yes' }, offset: 0, limit: 10 }],
@@ -354,46 +261,17 @@ const CHANNEL_BAD: Partial<Record<ChannelName, [string, unknown][]>> = {
     ['conflictId Infinity', { conflictId: Number.POSITIVE_INFINITY, choice: 'mine' }],
     ['unknown choice', { conflictId: 1, choice: 'both' }],
     ['choices an object', { conflictId: 1, choice: { choices: { a1: 'mine' } } }],
-    [
-      'a choice with an unknown side',
-      {
-        conflictId: 1,
-        choice: { choices: [{ annotationId: 'a1', take: 'both' }] },
-      },
-    ],
-    [
-      'a choice with an empty id',
-      {
-        conflictId: 1,
-        choice: { choices: [{ annotationId: '', take: 'mine' }] },
-      },
-    ],
-    [
-      'a choice id 1 MB',
-      {
-        conflictId: 1,
-        choice: { choices: [{ annotationId: MB, take: 'mine' }] },
-      },
-    ],
+    ['a choice with an unknown side', { conflictId: 1, choice: { choices: [{ annotationId: 'a1', take: 'both' }] } }],
+    ['a choice with an empty id', { conflictId: 1, choice: { choices: [{ annotationId: '', take: 'mine' }] } }],
+    ['a choice id 1 MB', { conflictId: 1, choice: { choices: [{ annotationId: MB, take: 'mine' }] } }],
     [
       '10 001 choices',
       {
         conflictId: 1,
-        choice: {
-          choices: Array.from({ length: 10_001 }, (_, i) => ({
-            annotationId: `a${i}`,
-            take: 'mine',
-          })),
-        },
+        choice: { choices: Array.from({ length: 10_001 }, (_, i) => ({ annotationId: `a${i}`, take: 'mine' })) },
       },
     ],
-    [
-      'an extra field in a choice',
-      {
-        conflictId: 1,
-        choice: { choices: [{ annotationId: 'a', take: 'mine', x: 1 }] },
-      },
-    ],
+    ['an extra field in a choice', { conflictId: 1, choice: { choices: [{ annotationId: 'a', take: 'mine', x: 1 }] } }],
   ],
   ...EXPORTS_UPLOADS_KEYS_BAD,
   'media:url': [
@@ -541,10 +419,7 @@ describe('signed out, well-formed calls that need a connection answer not_connec
       ok: true,
       value: { state: 'signed-out', keyPrefix: null },
     });
-    expect(await router.dispatch('rateLimit:get', {}, ctx)).toEqual({
-      ok: true,
-      value: null,
-    });
+    expect(await router.dispatch('rateLimit:get', {}, ctx)).toEqual({ ok: true, value: null });
     expect(await router.dispatch('media:url', VALID['media:url'], ctx)).toEqual({
       ok: true,
       value: { url: `${APP}/media/${ID}/full` },
@@ -565,10 +440,7 @@ describe('signed out, well-formed calls that need a connection answer not_connec
       { baseUrl: 'http://127.0.0.1:1', apiKey: 'hunter2\nX-Evil: 1' },
       ctx,
     );
-    expect(result).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_api_key' },
-    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_api_key' } });
   });
 
   it('a resume of an unknown profile is not_found, of a profile without a key is not_connected', async () => {
@@ -586,13 +458,8 @@ describe('signed out, well-formed calls that need a connection answer not_connec
     expect((await core.resolveMedia({ url: `${APP}/media/${ID}/full`, headers: {} })).status).toBe(401);
     expect((await core.resolveMedia({ url: `${APP}/media/${ID}/huge`, headers: {} })).status).toBe(404);
     expect((await core.resolveMedia({ url: 'javascript:alert(1)', headers: {} })).status).toBe(404);
-    expect(
-      (
-        await core.resolveMedia({
-          url: `${APP}/media/${encodeURIComponent(MB)}/full`,
-          headers: {},
-        })
-      ).status,
-    ).toBe(404);
+    expect((await core.resolveMedia({ url: `${APP}/media/${encodeURIComponent(MB)}/full`, headers: {} })).status).toBe(
+      404,
+    );
   });
 });
