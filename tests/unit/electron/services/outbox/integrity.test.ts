@@ -95,13 +95,38 @@ describe('an outbox that fails its integrity check', () => {
     }
   });
 
+  it('an index that disagrees with its table (only the integrity check sees it): set aside, every row recovered', () => {
+    writeOutbox(10);
+    const file = join(dir, 'outbox.db');
+    const bytes = readFileSync(file);
+    // The table row stores image_id then kind ("img3save"); the index stores it apart. Changing the
+    // row alone leaves a file every query reads happily but whose index no longer matches.
+    // (Every copy: a page split leaves stale ones in unused space.)
+    let at = bytes.indexOf(Buffer.from('img3save'));
+    expect(at).toBeGreaterThan(0);
+    for (; at >= 0; at = bytes.indexOf(Buffer.from('img3save'), at + 1)) bytes[at + 3] = '9'.charCodeAt(0);
+    writeFileSync(file, bytes);
+    const outbox = Outbox.open({ dir, log });
+    try {
+      expect(outbox.recovery).toMatchObject({
+        reason: expect.stringMatching(/^integrity check failed/),
+        recovered: 10,
+        unreadable: 0,
+      });
+    } finally {
+      outbox.close();
+    }
+  });
+
   it('a file that is not a database at all: set aside as it was, a fresh outbox, nothing to recover', () => {
     const file = join(dir, 'outbox.db');
     writeFileSync(file, 'SQLite format 3\u0000 but not really'.repeat(200));
     const outbox = Outbox.open({ dir, log });
     try {
       expect(outbox.recovery).toMatchObject({ recovered: 0, unreadable: 0 });
-      expect(readFileSync(outbox.recovery!.setAsidePath, 'utf8')).toMatch(/^SQLite format 3\u0000 but not really/);
+      expect(
+        readFileSync(outbox.recovery!.setAsidePath, 'utf8').startsWith('SQLite format 3\u0000 but not really'),
+      ).toBe(true);
       expect(outbox.enqueueReview({ profileId: 'p', imageId: 'i', action: 'approve' }).seq).toBe(1);
     } finally {
       outbox.close();
