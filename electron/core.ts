@@ -20,6 +20,7 @@ import { CatalogReads } from './services/catalog/readThrough';
 import { DemoLauncher } from './services/demo/demoLauncher';
 import { ExportsService } from './services/exports/exportsService';
 import type { PollTiming } from './services/exports/poller';
+import { RecentErrors, teeRecentErrors } from './services/diagnostics/recentErrors';
 import { MediaResolver } from './services/media/mediaResolver';
 import { LocalReviewStore } from './services/review/localReviewStore';
 import { UploadsService } from './services/uploads/uploadsService';
@@ -80,7 +81,9 @@ export interface CoreTuning {
  * handlers for every channel of the contract.
  */
 export async function createMainCore(options: MainCoreOptions, tuning: CoreTuning = {}): Promise<MainCore> {
-  const log = options.log ?? (() => {});
+  // Warnings and errors are also remembered for Help → "Copy diagnostics" (redacted, like the file).
+  const recentErrors = new RecentErrors();
+  const log = teeRecentErrors(options.log ?? (() => {}), recentErrors);
   const { userDataDir } = options;
   // The sync engine follows the connection (flush on reconnect, probe while offline); it is built
   // after the session, so connection events reach it through this late-bound hook.
@@ -158,7 +161,12 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
   );
 
   const handlers: HandlerMap = {
-    ...createAppHandlers({ host: options.host, version: options.version }),
+    ...createAppHandlers({
+      host: options.host,
+      version: options.version,
+      session,
+      recentErrors: () => recentErrors.list(),
+    }),
     ...createConnectionHandlers({ session, demo }),
     ...createLibraryHandlers({ session, reads, reviews, appOrigin: options.appOrigin }),
     ...createAnnotationHandlers({ reads, engine: sync, outbox }),

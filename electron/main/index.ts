@@ -7,6 +7,7 @@ import { createMainCore } from '../core';
 import { createFileLogger } from '../services/log';
 import { emitToWindows, registerIpc } from './ipc';
 import { registerAppScheme, serveAppScheme } from './protocol';
+import { reportUncaughtErrors, watchRendererCrashes } from './resilience';
 import { APP_ORIGIN, hardenSession } from './security';
 import { createMainWindow } from './window';
 import { builtPaths } from './paths';
@@ -30,7 +31,9 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(async () => {
+    // Rotated by size (services/log.ts); errors in main are logged and shown once from here on.
     const log = createFileLogger(join(app.getPath('userData'), 'logs', 'main.log'));
+    reportUncaughtErrors(log);
     hardenSession(session.defaultSession);
     const started = await createMainCore({
       userDataDir: app.getPath('userData'),
@@ -46,9 +49,10 @@ if (!app.requestSingleInstanceLock()) {
     serveAppScheme(rendererDir, started.resolveMedia);
     // Through the router, like any call: handlers throw their AppErrors and only it answers them.
     if (openDemoOnStart) void router.dispatch('connection:openDemo', {}, { senderUrl: APP_ORIGIN });
-    createMainWindow(preloadPath);
+    const openWindow = () => watchRendererCrashes(createMainWindow(preloadPath), log);
+    openWindow();
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath);
+      if (BrowserWindow.getAllWindows().length === 0) openWindow();
     });
   });
 

@@ -11,6 +11,7 @@ import type { ChannelName, EventName } from './contract';
  */
 export const CHANNEL_NAMES = [
   'app:info',
+  'app:diagnostics',
   'connection:status',
   'connection:profiles',
   'connection:connect',

@@ -46,6 +46,10 @@ describe('the API key never leaves main', () => {
     const { profile } = await h.ok('connection:status', {});
     await h.call('connection:connect', { baseUrl: proxy.url, apiKey: `pk_live_${'B'.repeat(43)}` }); // a wrong key too
     await h.ok('connection:resume', { profileId: profile!.id });
+    // Help → "Copy diagnostics": host, versions and recent errors (the wrong key and the 412 above), never the key.
+    const diagnostics = await h.ok('app:diagnostics', {});
+    expect(diagnostics.profileHost).toBe(new URL(proxy.url).host);
+    expect(diagnostics.recentErrors.length).toBeGreaterThan(0);
     await h.ok('connection:disconnect', {});
     await h.core.dispose(); // flushes the media index
 

@@ -284,6 +284,7 @@ const CHANNEL_BAD: Partial<Record<ChannelName, [string, unknown][]>> = {
 /** A well-formed request per channel, for the "signed out" table. */
 const VALID: Record<ChannelName, unknown> = {
   'app:info': {},
+  'app:diagnostics': {},
   'connection:status': {},
   'connection:profiles': {},
   'connection:connect': { baseUrl: 'http://127.0.0.1:1', apiKey: 'k' },
