@@ -69,6 +69,43 @@ describe('window security', () => {
     expect(openExternal).toHaveBeenCalledTimes(1);
   });
 
+  it('opens externally only https URLs whose real host is on the allow-list', () => {
+    for (const url of [
+      'https://pictograph.io/',
+      'https://DOCS.pictograph.io/guide?x=1#y', // host names are case-insensitive
+      'https://github.com/pictograph/review/issues',
+    ]) {
+      expect(security.openExternalSafely(url), url).toBe(true);
+    }
+    for (const url of [
+      'https://pictograph.io@evil.example/', // userinfo: the host is evil.example
+      'https://pictograph.io.evil.example/', // a lookalike suffix
+      'https://evilpictograph.io/',
+      'https://xn--pictgraph-m4a.io/', // an IDN homograph
+      'data:text/html,<script>1</script>',
+      'vbscript:msgbox',
+      'app://pictograph/index.html',
+      '',
+      'not a url',
+    ]) {
+      expect(security.openExternalSafely(url), url).toBe(false);
+    }
+    expect(openExternal).toHaveBeenCalledTimes(3);
+  });
+
+  it('blocks navigation to lookalike app origins', () => {
+    const contents = fakeContents();
+    security.hardenWebContents(contents as never);
+    for (const url of [
+      'app://pictograph@evil/',
+      'app://pictograph.evil/index.html',
+      'app://pictographx/',
+      'app://other/',
+    ]) {
+      expect(contents.fire('will-navigate', url), url).toBe(true);
+    }
+  });
+
   it('denies all permission requests and checks', () => {
     const handlers: Record<string, (...args: never[]) => unknown> = {};
     const session = {
@@ -77,13 +114,22 @@ describe('window security', () => {
       setDevicePermissionHandler: (h: never) => (handlers.device = h),
     };
     security.hardenSession(session as never);
-    let granted: boolean | null = null;
-    (handlers.request as unknown as (c: unknown, p: string, cb: (v: boolean) => void) => void)(
-      null,
+    for (const permission of [
       'media',
-      (v) => (granted = v),
-    );
-    expect(granted).toBe(false);
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
+      let granted: boolean | null = null;
+      (handlers.request as unknown as (c: unknown, p: string, cb: (v: boolean) => void) => void)(
+        null,
+        permission,
+        (v) => (granted = v),
+      );
+      expect(granted, permission).toBe(false);
+    }
     expect((handlers.check as unknown as () => boolean)()).toBe(false);
     expect((handlers.device as unknown as () => boolean)()).toBe(false);
   });
