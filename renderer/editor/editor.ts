@@ -228,7 +228,8 @@ export class Editor implements ToolContext {
     }
     const active = this.classes.find((c) => c.name === this.#session.activeClass);
     if (active && classAccepts(active, type)) return { ok: true, value: active };
-    const first = this.classes.find((c) => classAccepts(c, type));
+    // A class made for this type beats one that takes anything.
+    const first = this.classes.find((c) => c.type === type) ?? this.classes.find((c) => classAccepts(c, type));
     return first
       ? { ok: true, value: first }
       : { ok: false, reason: `no class of this dataset takes ${type} annotations` };

@@ -36,7 +36,9 @@ export function handlesOf(annotation: Annotation): Handle[] {
  */
 export function hitHandle(annotation: Annotation, point: Point, tolerance: number): HandleHit | null {
   let best: Handle | null = null;
-  let bestDistance = tolerance;
+  const shape = shapeOf(annotation);
+  // A small box's handles would cover its whole inside, leaving nowhere to grab it to move it.
+  let bestDistance = shape?.kind === 'bbox' ? Math.min(tolerance, Math.min(shape.box.w, shape.box.h) / 4) : tolerance;
   for (const handle of handlesOf(annotation)) {
     const d = Math.hypot(handle.point.x - point.x, handle.point.y - point.y);
     if (d <= bestDistance) {
@@ -45,7 +47,6 @@ export function hitHandle(annotation: Annotation, point: Point, tolerance: numbe
     }
   }
   if (best) return best;
-  const shape = shapeOf(annotation);
   if (shape?.kind !== 'polygon' && shape?.kind !== 'polyline') return null;
   const rings = shape.kind === 'polygon' ? shape.rings : [shape.path];
   const edge = hitEdge(point.x, point.y, rings, shape.kind === 'polygon', tolerance);

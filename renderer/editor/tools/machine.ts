@@ -4,7 +4,7 @@ import { toolById } from './registry';
 /**
  * Runs the current tool's state machine: forwards each event to the current state and switches
  * state when a handler returns a new one (exit, then enter). Escape goes to `onCancel`. Switching
- * tools cancels what is in progress first, so a half-drawn polygon or an open drag never leaks.
+ * tools cancels what is in progress first (but keeps the selection), so a half-drawn polygon or an open drag never leaks.
  */
 export class ToolMachine {
   #tool: Tool;
@@ -30,7 +30,7 @@ export class ToolMachine {
   setTool(id: string): boolean {
     const tool = toolById(id);
     if (!tool) return false;
-    this.cancel();
+    this.#abort();
     this.#state.exit?.(this.#ctx);
     this.#tool = tool;
     this.#state = tool.idle();
@@ -62,9 +62,17 @@ export class ToolMachine {
 
   /** Back to the tool's idle state after cancelling (a new image, undo during a gesture). */
   reset(): void {
-    this.cancel();
-    if (this.#state.name === this.#tool.idle().name) return;
-    this.#switch(this.#tool.idle());
+    this.#abort();
+    if (!this.#idle()) this.#switch(this.#tool.idle());
+  }
+
+  #idle(): boolean {
+    return this.#state.name === this.#tool.idle().name;
+  }
+
+  /** Cancels a gesture in progress; an idle state is left alone (its cancel is Escape's "deselect"). */
+  #abort(): void {
+    if (!this.#idle()) this.cancel();
   }
 
   #run(result: Handled): boolean {

@@ -85,7 +85,10 @@ export interface ToolContext {
 
   /** False, with the read-only reason shown as a notice, when the document may not change. */
   canEdit(): boolean;
-  /** The class a new annotation of `type` gets: the active class if it accepts the type, else the first that does. */
+  /**
+   * The class a new annotation of `type` gets: the active class if it accepts the type, else the
+   * first class made for that type, else the first that takes any type.
+   */
   classFor(type: string): OpResult<EditorClass>;
   newId(): string;
   /** Opens an undo step (pointer-down); edits until commit() merge into it. */
