@@ -25,8 +25,12 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const save = (imageId: string, annotations: Annotation[], ifMatch: string | null = '"e0"', base = [box('a')]) =>
-  outbox.enqueueSave({ profileId: 'p', imageId, annotations, ifMatch, baseAnnotations: base });
+const save = (
+  imageId: string,
+  annotations: Annotation[],
+  ifMatch: string | null = '"e0"',
+  base: Annotation[] | null = [box('a')],
+) => outbox.enqueueSave({ profileId: 'p', imageId, annotations, ifMatch, baseAnnotations: base });
 
 describe('Outbox', () => {
   it('keeps saves and reviews in order per image, with their base, across a reopen', () => {
