@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../shared/ipc';
+import { closedPort } from '../support/ports';
 import { STREET, startTestServer } from '../support/server';
 import type { TestServer } from '../support/server';
 import { launchApp } from './harness';
@@ -33,11 +34,16 @@ describe('the main-process API through the bridge', () => {
       error: { code: 'bad_url', message: expect.stringMatching(/http:\/\/ or https:\/\//) },
     });
 
-    const unreachable = await app.api.connection.connect({ baseUrl: 'http://127.0.0.1:1', apiKey: server.keys.member });
+    const port = await closedPort();
+    const unreachable = await app.api.connection.connect({
+      baseUrl: `http://127.0.0.1:${port}`,
+      apiKey: server.keys.member,
+    });
     expect(unreachable).toMatchObject({
       ok: false,
-      error: { code: 'network', message: expect.stringContaining('127.0.0.1:1') },
+      error: { code: 'network', message: expect.stringContaining(`127.0.0.1:${port}`) },
     });
+    expect(unreachable.ok ? '' : unreachable.error.message).toMatch(/refused/);
 
     const wrongKey = await app.api.connection.connect({ baseUrl: server.url, apiKey: `pk_live_${'x'.repeat(43)}` });
     expect(wrongKey).toMatchObject({

@@ -1,8 +1,7 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HttpTransport } from '../../../electron/services/client/http';
 import { startHostileServer } from '../../support/hostile-server';
+import { closedPort } from '../../support/ports';
 import type { HostileServer } from '../../support/hostile-server';
 import { TEST_KEY, failureOf, hostileClient } from './hostileClient';
 
@@ -11,15 +10,6 @@ const DATASET_ID = '00000000-0000-4000-8000-000000000001';
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const box = { id: 'a1', name: 'car', type: 'bbox', bounding_box: { x: 1, y: 2, w: 3, h: 4 } };
 let server: HostileServer;
-
-/** A loopback port nothing listens on: bound by us a moment ago, then released. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 beforeAll(async () => {
   server = await startHostileServer();
