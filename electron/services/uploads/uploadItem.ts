@@ -48,7 +48,10 @@ export async function uploadItem(
       const check = await checkImageFile(item.path);
       if (!check.ok) return { kind: 'failed', message: check.reason };
       if (check.file.size !== item.queuedSize || check.file.mtimeMs !== item.queuedMtimeMs) {
-        return { kind: 'failed', message: `${item.filename} changed after it was queued; it was not uploaded.` };
+        return {
+          kind: 'failed',
+          message: `${item.filename} changed after it was queued; it was not uploaded. Add it again.`,
+        };
       }
       const { contentType, width, height, ...fingerprint } = check.file;
       Object.assign(item, { fingerprint, contentType, width, height });
