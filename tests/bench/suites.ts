@@ -1,3 +1,4 @@
+import { benchApp } from './app';
 import { benchCatalog } from './catalog';
 import { benchServer } from './server';
 import type { BenchResult } from './types';
@@ -11,4 +12,5 @@ export interface BenchSuite {
 export const suites: BenchSuite[] = [
   { name: 'server', run: benchServer },
   { name: 'catalog', run: benchCatalog },
+  { name: 'app', run: benchApp },
 ];
