@@ -1,7 +1,10 @@
 import { benchApp } from './app';
+import { benchBrowser } from './browser';
 import { benchCatalog } from './catalog';
+import { benchEditor } from './editor';
 import { benchServer } from './server';
 import type { BenchResult } from './types';
+import { benchViewer } from './viewer';
 
 export interface BenchSuite {
   name: string;
@@ -12,5 +15,8 @@ export interface BenchSuite {
 export const suites: BenchSuite[] = [
   { name: 'server', run: benchServer },
   { name: 'catalog', run: benchCatalog },
+  { name: 'editor', run: benchEditor },
   { name: 'app', run: benchApp },
+  { name: 'browser', run: benchBrowser },
+  { name: 'viewer', run: benchViewer },
 ];

@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { ImageMeta } from '../../../shared/api';
 import type { CatalogRows } from './catalogRows';
+import type { GridLayout } from './gridLayout';
 import { GRID_GAP, GRID_PADDING, gridLayout } from './gridLayout';
 import { navigate } from './gridNavigation';
 import { imagePath, lowestConfidence, statusBadge } from './imageTile';
@@ -32,9 +33,9 @@ export function ImageGrid(props: BrowseViewProps) {
   const { rows, count, active, onActiveChange, onScrollOffset } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(scrollRef);
-  const layout = gridLayout(width);
+  const layout = useMemo(() => gridLayout(width), [width]);
   const rowCount = Math.ceil(count / layout.columns);
-  useSyncExternalStore(rows.subscribe, rows.getVersion);
+  const version = useSyncExternalStore(rows.subscribe, rows.getVersion);
 
   // No React Compiler here: the virtualizer is read fresh on every render, which is what it wants.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -46,6 +47,8 @@ export function ImageGrid(props: BrowseViewProps) {
     paddingStart: GRID_PADDING,
     paddingEnd: GRID_PADDING,
     initialOffset: props.initialOffset,
+    // Scroll updates go through React's normal batching instead of a synchronous render per event.
+    useFlushSync: false,
   });
 
   useEffect(() => virtualizer.measure(), [virtualizer, layout.rowHeight]);
@@ -64,6 +67,14 @@ export function ImageGrid(props: BrowseViewProps) {
     element.addEventListener('scroll', onScroll, { passive: true });
     return () => element.removeEventListener('scroll', onScroll);
   }, [onScrollOffset]);
+
+  const select = useCallback(
+    (index: number) => {
+      onActiveChange(index);
+      scrollRef.current?.focus({ preventScroll: true });
+    },
+    [onActiveChange],
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -92,42 +103,73 @@ export function ImageGrid(props: BrowseViewProps) {
     >
       <div className="browser__sizer" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => (
-          <div
+          <GridRow
             key={item.key}
-            role="row"
-            aria-rowindex={item.index + 1}
-            className="grid-row"
-            style={{
-              transform: `translateY(${item.start}px)`,
-              height: layout.rowHeight - GRID_GAP,
-              gridTemplateColumns: `repeat(${layout.columns}, ${layout.tileWidth}px)`,
-              left: GRID_PADDING,
-              gap: GRID_GAP,
-            }}
-          >
-            {Array.from({ length: layout.columns }, (_, column) => {
-              const index = item.index * layout.columns + column;
-              if (index >= count) return null;
-              return (
-                <GridTile
-                  key={column}
-                  index={index}
-                  image={rows.row(index)}
-                  active={index === active}
-                  onSelect={() => {
-                    onActiveChange(index);
-                    scrollRef.current?.focus({ preventScroll: true });
-                  }}
-                  onOpen={props.onOpen}
-                />
-              );
-            })}
-          </div>
+            row={item.index}
+            top={item.start}
+            layout={layout}
+            count={count}
+            rows={rows}
+            version={version}
+            active={Math.floor(active / layout.columns) === item.index ? active : -1}
+            onSelect={select}
+            onOpen={props.onOpen}
+          />
         ))}
       </div>
     </div>
   );
 }
+
+interface GridRowProps {
+  row: number;
+  top: number;
+  layout: GridLayout;
+  count: number;
+  rows: CatalogRows;
+  /** Changes when pages arrive, so a row whose data came in re-renders (and only then). */
+  version: number;
+  /** The active index if it is in this row, else -1. */
+  active: number;
+  onSelect(index: number): void;
+  onOpen(image: ImageMeta): void;
+}
+
+/**
+ * One row of tiles. Memoised: while scrolling only the rows entering the view render; the others
+ * keep their DOM and move by their transform.
+ */
+const GridRow = memo(function GridRow({ row, top, layout, count, rows, active, onSelect, onOpen }: GridRowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={row + 1}
+      className="grid-row"
+      style={{
+        transform: `translateY(${top}px)`,
+        height: layout.rowHeight - GRID_GAP,
+        gridTemplateColumns: `repeat(${layout.columns}, ${layout.tileWidth}px)`,
+        left: GRID_PADDING,
+        gap: GRID_GAP,
+      }}
+    >
+      {Array.from({ length: layout.columns }, (_, column) => {
+        const index = row * layout.columns + column;
+        if (index >= count) return null;
+        return (
+          <GridTile
+            key={column}
+            index={index}
+            image={rows.row(index)}
+            active={index === active}
+            onSelect={onSelect}
+            onOpen={onOpen}
+          />
+        );
+      })}
+    </div>
+  );
+});
 
 function GridTile({
   index,
@@ -139,7 +181,7 @@ function GridTile({
   index: number;
   image: ImageMeta | undefined;
   active: boolean;
-  onSelect(): void;
+  onSelect(index: number): void;
   onOpen(image: ImageMeta): void;
 }) {
   const className = `tile${active ? ' tile--active' : ''}`;
@@ -165,7 +207,7 @@ function GridTile({
       data-image-id={image.id}
       data-index={index}
       onClick={() => {
-        onSelect();
+        onSelect(index);
         onOpen(image);
       }}
     >

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { ImageMeta } from '../../../shared/api';
 import { formatRelativeTime } from '../../format/time';
@@ -31,8 +31,9 @@ export function ImageList(props: BrowseViewProps) {
   const { rows, count, active, onActiveChange, onScrollOffset } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { height } = useElementSize(scrollRef);
-  useSyncExternalStore(rows.subscribe, rows.getVersion);
-  const now = Date.now();
+  const version = useSyncExternalStore(rows.subscribe, rows.getVersion);
+  // Minute precision is all "updated 5 min ago" needs; a stable value keeps rows memoised.
+  const now = Math.floor(Date.now() / 60_000) * 60_000;
 
   // No React Compiler here: the virtualizer is read fresh on every render, which is what it wants.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -42,6 +43,8 @@ export function ImageList(props: BrowseViewProps) {
     estimateSize: () => LIST_ROW_HEIGHT,
     overscan: 6,
     initialOffset: props.initialOffset,
+    // Scroll updates go through React's normal batching instead of a synchronous render per event.
+    useFlushSync: false,
   });
 
   const items = virtualizer.getVirtualItems();
@@ -56,6 +59,14 @@ export function ImageList(props: BrowseViewProps) {
     element.addEventListener('scroll', onScroll, { passive: true });
     return () => element.removeEventListener('scroll', onScroll);
   }, [onScrollOffset]);
+
+  const select = useCallback(
+    (index: number) => {
+      onActiveChange(index);
+      scrollRef.current?.focus({ preventScroll: true });
+    },
+    [onActiveChange],
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Left/right mean nothing in a one-column list.
@@ -93,10 +104,8 @@ export function ImageList(props: BrowseViewProps) {
               image={rows.row(item.index)}
               active={item.index === active}
               now={now}
-              onSelect={() => {
-                onActiveChange(item.index);
-                scrollRef.current?.focus({ preventScroll: true });
-              }}
+              version={version}
+              onSelect={select}
               onOpen={props.onOpen}
             />
           ))}
@@ -106,7 +115,8 @@ export function ImageList(props: BrowseViewProps) {
   );
 }
 
-function ListRow({
+/** One row; memoised so scrolling renders only the rows entering the view. */
+const ListRow = memo(function ListRow({
   index,
   top,
   image,
@@ -120,7 +130,9 @@ function ListRow({
   image: ImageMeta | undefined;
   active: boolean;
   now: number;
-  onSelect(): void;
+  /** Changes when pages arrive (the row's image may be among them). */
+  version: number;
+  onSelect(index: number): void;
   onOpen(image: ImageMeta): void;
 }) {
   const style = { transform: `translateY(${top}px)`, height: LIST_ROW_HEIGHT };
@@ -154,7 +166,7 @@ function ListRow({
       data-image-id={image.id}
       data-index={index}
       onClick={() => {
-        onSelect();
+        onSelect(index);
         onOpen(image);
       }}
     >
@@ -179,4 +191,4 @@ function ListRow({
       </span>
     </div>
   );
-}
+});
