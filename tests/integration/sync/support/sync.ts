@@ -20,7 +20,7 @@ export async function serverList(
 }
 
 export async function serverImage(server: TestServer, imageId: string): Promise<{ status: string }> {
-  const res = await fetch(`${api(server)}/images/${imageId}`, { headers: owner(server) });
+  const res = await fetch(`${api(server)}/images/${imageId}/metadata`, { headers: owner(server) });
   return (await res.json()) as { status: string };
 }
 
