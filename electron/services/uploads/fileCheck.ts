@@ -84,8 +84,8 @@ export async function checkImageFile(path: string): Promise<FileCheck> {
       reason: `${name} is named as ${TYPE_NAMES[expected]} but holds a ${TYPE_NAMES[sniffed]} image; rename it to match.`,
     };
   }
-  let width: number | null = null;
-  let height: number | null = null;
+  let width: number | null;
+  let height: number | null;
   try {
     const meta = await sharp(bytes, { failOn: 'error' }).metadata();
     width = meta.width ?? null;

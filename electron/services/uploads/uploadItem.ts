@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import type { PictographClient } from '../client';
-import { AppError, isAppError } from '../errors';
+import type { AppError } from '../errors';
+import { isAppError } from '../errors';
 import { checkImageFile, readUnchanged, stillUnchanged } from './fileCheck';
 import type { StoredItem } from './queueStore';
 

@@ -73,7 +73,7 @@ describe('uploads', () => {
     const drop = join(root, 'photos');
     // 44 good images in two sub-folders (the folder structure becomes directory_path)
     for (let i = 0; i < 44; i++) await writeImage(join(drop, i % 2 ? 'day' : 'night', `img_${i}.jpg`), i);
-    const bad = await writeBadFiles(drop);
+    await writeBadFiles(drop);
     // a name already taken in the target folder, uploaded once before
     const dupSeed = join(root, 'seed', 'taken.jpg');
     await writeImage(dupSeed, 99);
