@@ -154,6 +154,11 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
     onUploaded: (profileId, datasetId) => void indexer.refresh(profileId, datasetId),
     ...tuning.uploads,
   });
+  // A restart resumes the persisted queue as soon as we are signed in again.
+  onConnection = () => {
+    sync.onConnectionChanged();
+    uploads.pump();
+  };
   // Housekeeping off the start path: files a crash or a rebuilt catalog left behind, and the
   // JSON-indexed media cache of earlier versions.
   const housekeeping = Promise.all([catalog.blobs.sweepOrphans(), removeLegacyMediaCache(userDataDir)]).catch(
