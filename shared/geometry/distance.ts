@@ -32,7 +32,19 @@ export function projectOnSegment(px: number, py: number, a: Point, b: Point): Se
 }
 
 export function distanceToSegment(px: number, py: number, a: Point, b: Point): number {
-  return projectOnSegment(px, py, a, b).distance;
+  return Math.sqrt(distanceToSegmentSq(px, py, a.x, a.y, b.x, b.y));
+}
+
+/** Squared distance without allocating: the picking hot path runs it ~20 times per candidate. */
+function distanceToSegmentSq(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const lengthSq = dx * dx + dy * dy;
+  let t = lengthSq === 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / lengthSq;
+  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  const ex = px - (ax + t * dx);
+  const ey = py - (ay + t * dy);
+  return ex * ex + ey * ey;
 }
 
 export interface VertexHit {
@@ -101,12 +113,16 @@ export function nearAnyEdge(
   closed: boolean,
   tolerance: number,
 ): boolean {
+  const limit = tolerance * tolerance;
   for (const ring of rings) {
-    const edges = closed && ring.length > 2 ? ring.length : ring.length - 1;
+    const n = ring.length;
+    if (n === 1 && (px - ring[0]!.x) ** 2 + (py - ring[0]!.y) ** 2 <= limit) return true;
+    const edges = closed && n > 2 ? n : n - 1;
     for (let i = 0; i < edges; i++) {
-      if (distanceToSegment(px, py, ring[i]!, ring[(i + 1) % ring.length]!) <= tolerance) return true;
+      const a = ring[i]!;
+      const b = ring[i + 1 === n ? 0 : i + 1]!;
+      if (distanceToSegmentSq(px, py, a.x, a.y, b.x, b.y) <= limit) return true;
     }
-    if (ring.length === 1 && Math.hypot(px - ring[0]!.x, py - ring[0]!.y) <= tolerance) return true;
   }
   return false;
 }
