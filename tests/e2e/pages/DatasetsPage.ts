@@ -35,7 +35,7 @@ export class DatasetsPage {
     this.summary = page.getByTestId('datasets.summary');
     this.datasetView = page.getByTestId('dataset.screen');
     this.images = page.getByTestId('dataset.image');
-    this.datasetCount = page.getByTestId('dataset.count');
+    this.datasetCount = page.getByTestId('browser.count');
   }
 
   async waitForCards(timeout = 60_000): Promise<void> {
