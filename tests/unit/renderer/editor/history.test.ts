@@ -70,8 +70,10 @@ describe('History', () => {
     d.editor.undo();
     expect(d.history.redoDepth).toBe(1);
     d.pointer.click(105, 5); // selection change
-    d.pointer.down(105, 5); // a mark
-    d.pointer.up(105, 5); // an empty commit
+    d.history.mark(); // a mark …
+    d.history.commit(); // … and an empty commit
+    d.pointer.down(110, 10); // a press on a corner handle: ResizingBox marks
+    d.pointer.up(110, 10); // and commits nothing
     d.key('Escape');
     expect(d.history.redoDepth).toBe(1);
     d.pointer.drag([105, 5], [125, 5]); // a document change

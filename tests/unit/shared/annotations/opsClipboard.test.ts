@@ -32,7 +32,9 @@ describe('clipboard serialisation', () => {
 
   it.each([
     ['not JSON', 'car,bus'],
-    ['JSON without the marker', '[{"id":"a"}]'],
+    ['JSON without the marker', '{"annotations":[]}'],
+    ['JSON with another marker', '{"kind":"other-app/shapes","annotations":[]}'],
+    ['a list', '[{"id":"a"}]'],
     ['the marker without a list', '{"kind":"pictograph-review/annotations","annotations":{}}'],
     ['a damaged annotation', '{"kind":"pictograph-review/annotations","annotations":[{"id":""}]}'],
     ['null', 'null'],

@@ -159,6 +159,18 @@ describe('select/ResizingBox', () => {
   });
 });
 
+describe('small boxes', () => {
+  it('a press in the middle of a small selected box moves it instead of grabbing a handle', () => {
+    const d = drive([box('tiny', 100, 100, 10, 10)]);
+    d.pointer.click(105, 105);
+    d.pointer.down(105, 105);
+    d.pointer.move(125, 105);
+    expect(d.editor.toolState).toBe('select/DraggingShapes');
+    d.pointer.up(125, 105);
+    expect(d.get('tiny').bounding_box).toEqual({ x: 120, y: 100, w: 10, h: 10 });
+  });
+});
+
 describe('select/DraggingVertex and vertex editing', () => {
   it('drags a vertex of the selected polygon as one step', () => {
     const d = drive([square('p', 100, 100)]);
