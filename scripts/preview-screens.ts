@@ -36,6 +36,7 @@ export async function captureScreens(app: LaunchedApp, outDir: string): Promise<
   ) {
     await waitForThumbnails(app, 60_000);
     await shoot('dataset');
+    await captureBrowserViews(app, shoot);
   }
   return written;
 }
@@ -55,4 +56,33 @@ async function waitForThumbnails(app: LaunchedApp, timeoutMs: number): Promise<v
     if (pending === 0) return;
     await app.page.waitForTimeout(250);
   }
+}
+
+/**
+ * The dataset browser in grid and list, in both themes (the theme switched through its shortcut,
+ * like a user would). Leaves the app as it found it: dark, grid.
+ */
+async function captureBrowserViews(app: LaunchedApp, shoot: (name: string) => Promise<void>): Promise<void> {
+  const { page } = app;
+  const theme = () => page.locator('html').getAttribute('data-theme');
+  const setTheme = async (wanted: 'dark' | 'light') => {
+    if ((await theme()) !== wanted) await page.keyboard.press('Shift+T');
+    await page.waitForFunction((t) => document.documentElement.dataset.theme === t, wanted);
+  };
+  const setView = async (view: 'grid' | 'list') => {
+    await page.getByTestId(`browser.view.${view}`).click();
+    await page.getByTestId(`browser.${view}`).waitFor();
+    await waitForThumbnails(app, 30_000);
+  };
+  for (const wanted of ['dark', 'light'] as const) {
+    await setTheme(wanted);
+    await setView('grid');
+    await page.getByTestId('browser.grid').focus();
+    await page.keyboard.press('ArrowRight');
+    await shoot(`browser-grid-${wanted}`);
+    await setView('list');
+    await shoot(`browser-list-${wanted}`);
+  }
+  await setTheme('dark');
+  await setView('grid');
 }

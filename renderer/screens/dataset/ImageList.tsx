@@ -20,7 +20,9 @@ function ListHeader() {
       <span>Folder</span>
       <span>Status</span>
       <span className="list-row__num">Labels</span>
-      <span className="list-row__num">Lowest conf.</span>
+      <span className="list-row__num" title="Lowest model confidence">
+        Min conf.
+      </span>
       <span>Updated</span>
     </div>
   );
