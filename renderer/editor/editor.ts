@@ -5,7 +5,7 @@ import type { Bounds } from '../../shared/geometry/bounds';
 import { toleranceInImage } from '../../shared/geometry/distance';
 import type { Camera, Size } from '../viewer/camera';
 import { screenToWorld } from '../viewer/camera';
-import type { EditorDocument } from './document/document';
+import type { EditorDocument, ReviewState } from './document/document';
 import { findAnnotation } from './document/document';
 import { newAnnotationId } from './document/ids';
 import type { SessionState, VertexRef } from './document/session';
@@ -169,6 +169,13 @@ export class Editor implements ToolContext {
     this.#machine.reset();
     if (!this.canEdit()) return false;
     return this.history.redo();
+  }
+
+  /** A review decision kept in the document (one undo step), e.g. after the server confirmed it. */
+  setReview(review: ReviewState | null): boolean {
+    if (!this.canEdit() || review === this.document.review) return false;
+    this.history.apply({ changes: [], review: { before: this.document.review, after: review } });
+    return true;
   }
 
   /** A server refresh or cache hydration: not undoable, the index is rebuilt. */
