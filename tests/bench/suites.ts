@@ -2,6 +2,7 @@ import { benchApp } from './app';
 import { benchBrowser } from './browser';
 import { benchCatalog } from './catalog';
 import { benchEditor } from './editor';
+import { benchExports } from './exports';
 import { benchServer } from './server';
 import type { BenchResult } from './types';
 import { benchViewer } from './viewer';
@@ -19,4 +20,5 @@ export const suites: BenchSuite[] = [
   { name: 'app', run: benchApp },
   { name: 'browser', run: benchBrowser },
   { name: 'viewer', run: benchViewer },
+  { name: 'exports', run: benchExports },
 ];
