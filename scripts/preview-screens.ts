@@ -34,6 +34,12 @@ export async function captureScreens(app: LaunchedApp, outDir: string): Promise<
       () => false,
     )
   ) {
+    // Thumbnails are asked for once their tiles settle: wait for the first <img> before waiting for all.
+    await page
+      .locator('[data-testid="dataset.screen"] img')
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .catch(() => undefined);
     await waitForThumbnails(app, 60_000);
     await shoot('dataset');
     await captureBrowserViews(app, shoot);
@@ -72,6 +78,7 @@ async function captureBrowserViews(app: LaunchedApp, shoot: (name: string) => Pr
   const setView = async (view: 'grid' | 'list') => {
     await page.getByTestId(`browser.view.${view}`).click();
     await page.getByTestId(`browser.${view}`).waitFor();
+    await page.locator(`[data-testid="browser.${view}"] img`).first().waitFor({ timeout: 30_000 });
     await waitForThumbnails(app, 30_000);
   };
   for (const wanted of ['dark', 'light'] as const) {
