@@ -121,6 +121,9 @@ export function nearAnyEdge(
     for (let i = 0; i < edges; i++) {
       const a = ring[i]!;
       const b = ring[i + 1 === n ? 0 : i + 1]!;
+      // Most edges of a candidate are far from the point: reject them on their bounds first.
+      if ((a.x < px - tolerance && b.x < px - tolerance) || (a.x > px + tolerance && b.x > px + tolerance)) continue;
+      if ((a.y < py - tolerance && b.y < py - tolerance) || (a.y > py + tolerance && b.y > py + tolerance)) continue;
       if (distanceToSegmentSq(px, py, a.x, a.y, b.x, b.y) <= limit) return true;
     }
   }
