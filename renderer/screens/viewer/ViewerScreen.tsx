@@ -6,6 +6,7 @@ import { ArrowLeftIcon, RefreshIcon } from '../../components/icons';
 import { selectBrowseQuery } from '../../store/browseSlice';
 import { useAppStore } from '../../store/useAppStore';
 import type { PreparedImage } from '../../viewer/preparedImages';
+import { stepTargets } from '../../viewer/neighbours';
 import { viewerActions } from '../../viewer/viewerActions';
 import type { StageContent, ViewerStage } from '../../viewer/viewerStage';
 import { Minimap } from './Minimap';
@@ -51,8 +52,7 @@ export function ViewerScreen({ datasetId, imageId }: { datasetId: string; imageI
   );
 
   const position = neighbours.state === 'ready' ? neighbours.position : null;
-  const nextId = position?.after[0] ?? null;
-  const previousId = position?.before[0] ?? null;
+  const { next: nextId, previous: previousId } = stepTargets(imageId, position, neighbours.previous);
   usePrefetch(position, classes, loaded.state === 'ready');
 
   // Built every render: useRegisterActions delegates to the latest closures without re-registering.

@@ -1,14 +1,28 @@
 import { useEffect, useState } from 'react';
 import type { CatalogPosition, CatalogQuery, IpcError } from '../../../shared/ipc';
 import { callApi } from '../../api/bridge';
+import type { KnownPosition } from '../../viewer/neighbours';
 
 export type NeighboursState =
   { state: 'loading' } | { state: 'ready'; position: CatalogPosition } | { state: 'failed'; error: IpcError };
 
-/** Where the image sits in the browser's filter and sort order, with two ids either side. */
-export function useNeighbours(datasetId: string, imageId: string, query: CatalogQuery): NeighboursState {
-  const key = `${datasetId}/${imageId}/${JSON.stringify(query)}`;
-  const [result, setResult] = useState<{ key: string; state: NeighboursState } | null>(null);
+/**
+ * Where the image sits in the browser's filter and sort order, with two ids either side; and,
+ * while that is being asked, the last answer for another image of the same query.
+ */
+export function useNeighbours(
+  datasetId: string,
+  imageId: string,
+  query: CatalogQuery,
+): NeighboursState & { previous: KnownPosition | null } {
+  const queryKey = `${datasetId}/${JSON.stringify(query)}`;
+  const key = `${imageId}/${queryKey}`;
+  const [result, setResult] = useState<{
+    key: string;
+    queryKey: string;
+    imageId: string;
+    state: NeighboursState;
+  } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -16,13 +30,20 @@ export function useNeighbours(datasetId: string, imageId: string, query: Catalog
       if (!live) return;
       setResult({
         key,
+        queryKey,
+        imageId,
         state: answer.ok ? { state: 'ready', position: answer.value } : { state: 'failed', error: answer.error },
       });
     });
     return () => {
       live = false;
     };
-  }, [datasetId, imageId, query, key]);
+  }, [datasetId, imageId, query, key, queryKey]);
 
-  return result?.key === key ? result.state : { state: 'loading' };
+  if (result?.key === key) return { ...result.state, previous: null };
+  const previous =
+    result && result.queryKey === queryKey && result.state.state === 'ready'
+      ? { imageId: result.imageId, position: result.state.position }
+      : null;
+  return { state: 'loading', previous };
 }
