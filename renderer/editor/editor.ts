@@ -1,10 +1,8 @@
 import type { Annotation, Point } from '../../shared/api/annotation';
 import type { EditorClass, OpResult } from '../../shared/annotations/ops';
-import { classAccepts } from '../../shared/annotations/ops';
 import type { Bounds } from '../../shared/geometry/bounds';
 import { toleranceInImage } from '../../shared/geometry/distance';
 import type { Camera, Size } from '../viewer/camera';
-import { screenToWorld } from '../viewer/camera';
 import type { EditorDocument, ReviewState } from './document/document';
 import { findAnnotation } from './document/document';
 import { newAnnotationId } from './document/ids';
@@ -22,6 +20,7 @@ import { EMPTY_OVERLAY } from './tools/framework/overlay';
 import type { ToolContext, ToolKey, ToolPointer } from './tools/framework/types';
 import { ToolMachine } from './tools/machine';
 import type { EditorOptions, ScreenKey, ScreenPointer } from './editorTypes';
+import { classForType, toToolPointer } from './editorTypes';
 
 export type { EditorOptions, ScreenKey, ScreenPointer };
 
@@ -230,16 +229,7 @@ export class Editor implements ToolContext {
   }
 
   classFor(type: string): OpResult<EditorClass> {
-    if (this.#annotationTypes && !this.#annotationTypes.includes(type)) {
-      return { ok: false, reason: `this dataset does not allow ${type} annotations` };
-    }
-    const active = this.classes.find((c) => c.name === this.#session.activeClass);
-    if (active && classAccepts(active, type)) return { ok: true, value: active };
-    // A class made for this type beats one that takes anything.
-    const first = this.classes.find((c) => c.type === type) ?? this.classes.find((c) => classAccepts(c, type));
-    return first
-      ? { ok: true, value: first }
-      : { ok: false, reason: `no class of this dataset takes ${type} annotations` };
+    return classForType(this.classes, this.#annotationTypes, this.#session.activeClass, type);
   }
 
   newId(): string {
@@ -299,15 +289,7 @@ export class Editor implements ToolContext {
   }
 
   #toolPointer(e: ScreenPointer): ToolPointer {
-    const screen = { x: e.x, y: e.y };
-    return {
-      screen,
-      point: screenToWorld(this.#camera, screen),
-      button: e.button ?? 0,
-      shift: !!e.shift,
-      alt: !!e.alt,
-      mod: !!e.mod,
-    };
+    return toToolPointer(this.#camera, e);
   }
 
   #clearNotice(): void {
