@@ -83,6 +83,14 @@ describe('signed upload and download URLs never receive the key (§10, §13.1)',
     expect(JSON.stringify(server.other.requests)).not.toContain(TEST_KEY);
   });
 
+  it('an export link on our own origin and API path is still downloaded without the key', async () => {
+    const { client } = hostileClient(server, 'signed-own-api');
+    const link = await client.exports.downloadLink(EXPORT_ID);
+    await client.exports.download(link.url, countingSink(), { maxBytes: 1024 });
+    const get = server.requests.find((r) => r.path.includes('/signed/zip'));
+    expect(get?.headers['x-api-key']).toBeUndefined();
+  });
+
   it('a download link redirected elsewhere is followed without the key', async () => {
     const { client } = hostileClient(server, 'signed-redirect');
     const link = await client.exports.downloadLink(EXPORT_ID);
