@@ -376,6 +376,7 @@ const SCENARIOS: Record<string, Handler> = {
   ),
   'zip-longer-chunked': exportsAndUploads(ownSigned, { announced: 1024, size: 1024 * 1024, declare: 'none' }),
   'zip-longer-declared': exportsAndUploads(ownSigned, { announced: 1024, size: 1024 * 1024, declare: 'honest' }),
+  'zip-shorter': exportsAndUploads(ownSigned, { announced: 4096, size: 1000, declare: 'honest' }),
   'key-without-secret': (ctx) =>
     json(ctx.res, 201, {
       id: '30000000-0000-4000-8000-000000000001',
