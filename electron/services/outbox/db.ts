@@ -21,7 +21,7 @@ export interface OpenedOutboxDb {
   recovery: OutboxRecovery | null;
 }
 
-const REQUIRED_TABLES = ['entries', 'conflicts'];
+const REQUIRED_TABLES = ['entries', 'conflicts', 'synced'];
 
 /**
  * Opens (or creates) `outbox.db` and proves it healthy. Unlike the catalog, the outbox holds edits

@@ -141,6 +141,11 @@ export class Outbox {
         const drop = db.prepare('DELETE FROM entries WHERE seq = ?');
         for (const seq of seqs) drop.run(seq);
         if (rebase === null) return;
+        if (rebase.annotations !== null)
+          db.prepare(
+            `INSERT INTO synced (profile_id, image_id, etag, json) VALUES (?, ?, ?, ?)
+             ON CONFLICT (profile_id, image_id) DO UPDATE SET etag = excluded.etag, json = excluded.json`,
+          ).run(profileId, imageId, rebase.etag, JSON.stringify(rebase.annotations));
         db.prepare(
           `UPDATE entries SET base_etag = ?, base_json = ? WHERE profile_id = ? AND image_id = ? AND kind = 'save'`,
         ).run(rebase.etag, rebase.annotations === null ? null : JSON.stringify(rebase.annotations), profileId, imageId);
@@ -206,6 +211,31 @@ export class Outbox {
           .prepare('SELECT * FROM conflicts WHERE profile_id = ? ORDER BY id')
           .all(profileId)) as unknown as ConflictRow[];
     return rows.map(toConflict);
+  }
+
+  /** What the server took and the catalog may not know yet (see migrations/002_synced.ts). */
+  syncedJournal(): { profileId: string; imageId: string; etag: string | null; annotations: Annotation[] }[] {
+    const rows = (this.#db?.prepare('SELECT * FROM synced').all() ?? []) as {
+      profile_id: string;
+      image_id: string;
+      etag: string | null;
+      json: string;
+    }[];
+    return rows.map((r) => ({
+      profileId: r.profile_id,
+      imageId: r.image_id,
+      etag: r.etag,
+      annotations: JSON.parse(r.json) as Annotation[],
+    }));
+  }
+
+  /** The catalog has it now. Only the row for this very ETag goes: a newer send keeps its own. */
+  clearSynced(profileId: string, imageId: string, etag: string | null): void {
+    this.#write((db) =>
+      db
+        .prepare('DELETE FROM synced WHERE profile_id = ? AND image_id = ? AND etag IS ?')
+        .run(profileId, imageId, etag),
+    );
   }
 
   hasConflict(profileId: string, imageId: string): boolean {

@@ -161,8 +161,14 @@ describe('annotations', () => {
   it('a save based on a stale ETag is merged with what the server now holds (the outbox, issue 10)', async () => {
     const image = await firstImageWithAnnotations();
     const doc = await main.ok('annotations:get', { imageId: image.id });
-    await main.ok('annotations:save', { imageId: image.id, annotations: doc.annotations.slice(1), ifMatch: doc.etag });
-    // Based on the old ETag: its one change (an added box) merges with the deletion saved above (412 → re-read → merge).
+    // A colleague deletes the first annotation (straight through the API, another key).
+    const colleague = await fetch(`${server.url}/api/v1/developer/annotations/${image.id}`, {
+      method: 'POST',
+      headers: { 'X-API-Key': server.keys.owner, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ annotations: doc.annotations.slice(1) }),
+    });
+    expect(colleague.status).toBe(200);
+    // Based on the old ETag: its one change (an added box) merges with their deletion (412 → re-read → merge).
     const added = { id: 'stale-add', name: 'car', type: 'bbox', bounding_box: { x: 1, y: 1, w: 2, h: 2 } };
     const stale = await main.ok('annotations:save', {
       imageId: image.id,
