@@ -5,7 +5,7 @@ import { notSavedError } from '../client/pictographClient';
 import type { Emit } from '../events';
 import type { Log } from '../log';
 import type { Outbox } from '../outbox/outbox';
-import type { OutboxEntry, ReviewAction, SaveBase, SaveEntry } from '../outbox/types';
+import type { OutboxEntry, ReviewAction, SaveEntry } from '../outbox/types';
 import type { LocalReviewStore } from '../review/localReviewStore';
 import { submitReview } from '../review/submitReview';
 import { notConnectedError } from '../session/session';
@@ -13,8 +13,8 @@ import type { Session } from '../session/session';
 import { classifyFailure, retryAfterMs } from './classify';
 import { ConnectivityProbe } from './connectivity';
 import type { ProbeTiming } from './connectivity';
+import { EditBases } from './editBases';
 import { sendSaveGroup } from './sendSave';
-import type { SaveOutcome } from './sendSave';
 import { buildStatus } from './status';
 import type { SyncCatalog } from './types';
 
@@ -41,9 +41,6 @@ type Outcome =
   | { kind: 'failed'; error: unknown; refused: boolean };
 
 type Stop = 'image' | 'all';
-type SentOutcome = Extract<SaveOutcome, { kind: 'sent' }>;
-
-const MAX_REMEMBERED_BASES = 64;
 
 /**
  * Sends the outbox (docs/offline.md): per image in queue order, consecutive saves coalesced into
@@ -65,18 +62,12 @@ export class SyncEngine {
   #lastError: IpcError | null = null;
   #timer: NodeJS.Timeout | null = null;
   #disposed = false;
-  /** Lists recently handed to the renderer or synced, by ETag: the base an edit starts from (LRU). */
-  readonly #bases = new Map<string, Annotation[]>();
-  /**
-   * Per ETag an edit may still name: what our own send replaced it with. The renderer reads a
-   * queued state (based on the first queued save's ETag); if that queue is sent before its next
-   * save arrives, the next save's true base is the queued state it saw, not the list at that ETag.
-   */
-  readonly #superseded = new Map<string, SaveBase>();
+  readonly #bases: EditBases;
 
   constructor(options: SyncEngineOptions) {
     this.#o = options;
     this.#probe = new ConnectivityProbe(options.session, options.probe);
+    this.#bases = new EditBases(options.catalog);
     // Sends whose catalog update a crash cut off: the catalog learns them now (migrations/002_synced.ts).
     for (const row of options.outbox.syncedJournal())
       this.#catalogSaved(row.profileId, row.imageId, row.annotations, row.etag, null);
@@ -96,7 +87,8 @@ export class SyncEngine {
     if (problems.length > 0) throw notSavedError(problems);
     const annotations = canonicalizeForSave(request.annotations);
     // No await from here to the enqueue: a send finishing in between cannot slip past the check.
-    const base = this.#baseFor(profileId, imageId, ifMatch);
+    const queued = this.#o.outbox.entries(profileId, imageId).some((e) => e.kind === 'save');
+    const base = this.#bases.baseFor(profileId, imageId, ifMatch, queued);
     const { seq, conflictId } = this.#o.outbox.enqueueSave({
       profileId,
       imageId,
@@ -195,10 +187,7 @@ export class SyncEngine {
    * revalidation may replace it while the user edits the older one.
    */
   rememberBase(profileId: string, imageId: string, etag: string, annotations: Annotation[]): void {
-    const key = `${profileId}\u0000${imageId}\u0000${etag}`;
-    this.#bases.delete(key);
-    this.#bases.set(key, annotations);
-    while (this.#bases.size > MAX_REMEMBERED_BASES) this.#bases.delete(this.#bases.keys().next().value!);
+    this.#bases.remember(profileId, imageId, etag, annotations);
   }
 
   announce(): void {
@@ -210,29 +199,6 @@ export class SyncEngine {
     if (this.#timer !== null) clearTimeout(this.#timer);
     await this.#probe.stop();
     await Promise.allSettled([this.#flushing, ...this.#locks.values()]);
-  }
-
-  #baseFor(profileId: string, imageId: string, ifMatch: string | null): SaveBase {
-    if (ifMatch === null) return { etag: null, annotations: null };
-    const queued = this.#o.outbox.entries(profileId, imageId).some((e) => e.kind === 'save');
-    if (!queued) {
-      let newer: SaveBase | undefined;
-      for (let etag: string | null = ifMatch, hops = 0; etag !== null && hops < 10; hops += 1) {
-        const next = this.#superseded.get(`${profileId}\u0000${imageId}\u0000${etag}`);
-        if (!next) break;
-        newer = next;
-        if (next.etag === etag) break;
-        etag = next.etag;
-      }
-      if (newer) return newer;
-    }
-    return { etag: ifMatch, annotations: this.#baseAt(profileId, imageId, ifMatch) };
-  }
-
-  #baseAt(profileId: string, imageId: string, etag: string): Annotation[] | null {
-    return (
-      this.#bases.get(`${profileId}\u0000${imageId}\u0000${etag}`) ?? this.#o.catalog.listAt(profileId, imageId, etag)
-    );
   }
 
   #profileId(): string {
@@ -332,8 +298,7 @@ export class SyncEngine {
           return 'image';
         }
         this.#catalogSaved(profileId, imageId, outcome.annotations, outcome.etag, outcome.result?.status ?? null);
-        if (outcome.etag !== null) this.rememberBase(profileId, imageId, outcome.etag, outcome.annotations);
-        this.#supersede(profileId, imageId, group as SaveEntry[], outcome);
+        this.#bases.sent(profileId, imageId, group as SaveEntry[], outcome);
         this.#settle(group, {
           kind: 'saved',
           etag: outcome.etag,
@@ -388,21 +353,6 @@ export class SyncEngine {
       void this.flush();
     }, ms);
     this.#timer.unref();
-  }
-
-  /**
-   * What the user saw (the group's last state) is the base of their next edit. Sent as is: based on
-   * the new ETag. Merged with a colleague's edit: still on the old ETag, so the next send meets a
-   * 412 and merges again instead of overwriting the colleague's part the user never saw.
-   */
-  #supersede(profileId: string, imageId: string, group: readonly SaveEntry[], outcome: SentOutcome): void {
-    const from = group[0]?.base.etag ?? null;
-    const seen = group.at(-1)?.annotations;
-    if (from === null || seen === undefined) return;
-    const etag = outcome.merged || outcome.etag === null ? from : outcome.etag;
-    this.#superseded.set(`${profileId}\u0000${imageId}\u0000${from}`, { etag, annotations: seen });
-    while (this.#superseded.size > MAX_REMEMBERED_BASES * 4)
-      this.#superseded.delete(this.#superseded.keys().next().value!);
   }
 
   #catalogSaved(
