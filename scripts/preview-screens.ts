@@ -43,6 +43,7 @@ export async function captureScreens(app: LaunchedApp, outDir: string): Promise<
     await waitForThumbnails(app, 60_000);
     await shoot('dataset');
     await captureBrowserViews(app, shoot);
+    await captureViewerScreens(app, shoot);
   }
   return written;
 }
@@ -92,4 +93,45 @@ async function captureBrowserViews(app: LaunchedApp, shoot: (name: string) => Pr
   }
   await setTheme('dark');
   await setView('grid');
+}
+
+/**
+ * The viewer on a street scene and on an aerial tile with thousands of polygons, in both themes.
+ * Starts on the street scenes' browser; leaves the app on the aerial tile, dark.
+ */
+async function captureViewerScreens(app: LaunchedApp, shoot: (name: string) => Promise<void>): Promise<void> {
+  const { page } = app;
+  const crisp = (timeout: number) =>
+    page.waitForFunction(
+      () => {
+        const data = (document.querySelector('[data-testid="viewer.canvas"]') as HTMLElement | null)?.dataset;
+        return data?.drawMode === 'crisp' && data.drawnId === data.contentId;
+      },
+      null,
+      { timeout },
+    );
+  const bothThemes = async (name: string) => {
+    for (const wanted of ['dark', 'light'] as const) {
+      if ((await page.locator('html').getAttribute('data-theme')) !== wanted) await page.keyboard.press('Shift+T');
+      await page.waitForFunction((t) => document.documentElement.dataset.theme === t, wanted);
+      await shoot(`${name}-${wanted}`);
+    }
+    await page.keyboard.press('Shift+T');
+  };
+  // The third frame: a busy street with boxes, polygons and predictions.
+  await page.getByTestId('dataset.image').nth(2).click();
+  await page.getByTestId('viewer.canvas').waitFor({ timeout: 30_000 });
+  await crisp(60_000);
+  await bothThemes('viewer-street');
+
+  await page.keyboard.press('Escape');
+  await page.getByTestId('dataset.screen').waitFor();
+  await page.keyboard.press('Escape');
+  const aerial = page.getByTestId('datasets.card').filter({ hasText: 'Aerial tiles' });
+  if ((await aerial.count()) === 0) return;
+  await aerial.first().getByTestId('datasets.card.open').click();
+  await page.getByTestId('dataset.image').first().click({ timeout: 60_000 });
+  await page.getByTestId('viewer.canvas').waitFor({ timeout: 30_000 });
+  await crisp(120_000);
+  await bothThemes('viewer-aerial');
 }
