@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { HandlerMap } from './ipc/types';
+import type { EventPayload } from '../shared/ipc';
 import type { Emit } from './services/events';
 import type { Log } from './services/log';
 import type { ResolveMedia } from './services/media/mediaTypes';
@@ -8,6 +9,8 @@ import { createApiKeysHandlers } from './ipc/handlers/apiKeys';
 import { createAppHandlers } from './ipc/handlers/app';
 import { createCatalogHandlers } from './ipc/handlers/catalog';
 import { createConnectionHandlers } from './ipc/handlers/connection';
+import { createDialogHandlers, exportReadyNotifier, NO_DESKTOP } from './ipc/handlers/dialogs';
+import type { DesktopHooks } from './ipc/handlers/dialogs';
 import { createExportsHandlers } from './ipc/handlers/exports';
 import { createLibraryHandlers } from './ipc/handlers/library';
 import { createUploadsHandlers } from './ipc/handlers/uploads';
@@ -55,6 +58,8 @@ export interface MainCoreOptions {
   demoDataDir?: string;
   /** Log sink; never receives the API key (key_prefix only). */
   log?: Log;
+  /** Native pickers, "show in folder", OS notifications (electron/main/desktop.ts; the harness's own). */
+  desktop?: DesktopHooks;
 }
 
 /**
@@ -88,9 +93,12 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
   // The sync engine follows the connection (flush on reconnect, probe while offline); it is built
   // after the session, so connection events reach it through this late-bound hook.
   let onConnection: () => void = () => {};
+  const desktop = options.desktop ?? NO_DESKTOP;
+  const notifyExportReady = exportReadyNotifier(desktop);
   const emit: Emit = (name, payload) => {
     options.emit(name, payload);
     if (name === 'event:connection') onConnection();
+    if (name === 'event:export') notifyExportReady(payload as EventPayload<'event:export'>);
   };
   const secrets = await createSecretStore({ service: options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE, log });
   const profiles = await ProfileStore.open(userDataDir, log);
@@ -180,6 +188,11 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
     ...createExportsHandlers({ exports: exportsService }),
     ...createUploadsHandlers({ uploads }),
     ...createApiKeysHandlers({ session }),
+    ...createDialogHandlers({
+      desktop,
+      downloadedPaths: () =>
+        exportsService.downloads().flatMap((d) => (d.state === 'completed' && d.path ? [d.path] : [])),
+    }),
   };
 
   const close = async () => {

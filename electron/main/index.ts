@@ -5,6 +5,7 @@ import { createRouter, trustedOrigin } from '../ipc/router';
 import type { MainCore } from '../core';
 import { createMainCore } from '../core';
 import { createFileLogger } from '../services/log';
+import { createDesktopHooks } from './desktop';
 import { emitToWindows, registerIpc } from './ipc';
 import { registerAppScheme, serveAppScheme } from './protocol';
 import { reportUncaughtErrors, watchRendererCrashes } from './resilience';
@@ -42,6 +43,7 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       emit: emitToWindows,
       log,
+      desktop: createDesktopHooks(),
     });
     core = started;
     const router = createRouter({ handlers: started.handlers, isTrustedSender: trustedOrigin(APP_ORIGIN), log });

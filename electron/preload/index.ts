@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createApi } from './api';
 
 // Glue only: the API object is built by the pure createApi from the IPC contract.
@@ -9,5 +9,7 @@ const api = createApi(
     ipcRenderer.on(name, wrapped);
     return () => ipcRenderer.removeListener(name, wrapped);
   },
+  // A dropped File's absolute path is known only here (Electron 45 removed File.path); '' if none.
+  { pathsOf: (files) => files.map((file) => (file instanceof File ? webUtils.getPathForFile(file) : '')) },
 );
 contextBridge.exposeInMainWorld('api', api);

@@ -3,6 +3,8 @@ import { apiKeysChannels } from './channels/apiKeys';
 import { appChannels } from './channels/app';
 import { catalogChannels, catalogEvents } from './channels/catalog';
 import { connectionChannels, connectionEvents } from './channels/connection';
+import { dialogsChannels } from './channels/dialogs';
+import type { FilePathsBridge } from './channels/dialogs';
 import { exportsChannels, exportsEvents } from './channels/exports';
 import { libraryChannels, libraryEvents } from './channels/library';
 import { uploadsChannels, uploadsEvents } from './channels/uploads';
@@ -19,6 +21,7 @@ export const channels = {
   ...exportsChannels,
   ...uploadsChannels,
   ...apiKeysChannels,
+  ...dialogsChannels,
   ...syncChannels,
 } as const satisfies Record<`${string}:${string}`, ChannelDef>;
 
@@ -56,6 +59,8 @@ export type PictographApi = {
   [D in Domain]: { [V in VerbOf<ChannelName, D>]: CallFor<`${D}:${V}` & ChannelName> };
 } & {
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Absolute paths of dropped files, from the preload (not a channel: see channels/dialogs.ts). */
+  files: FilePathsBridge;
 };
 
 /** The transport under createApi: ipcRenderer.invoke in Electron, exposeBinding in the harness. */

@@ -9,4 +9,5 @@ export * from './channels/catalog';
 export * from './channels/exports';
 export * from './channels/uploads';
 export * from './channels/apiKeys';
+export * from './channels/dialogs';
 export * from './channels/sync';

@@ -28,6 +28,7 @@ export function bridgeScript(): Promise<string> {
             set.add(listener);
             return () => set.delete(listener);
           },
+          { pathsOf: (files) => files.map((f) => { const known = window.__pictographFilePaths ?? {}; return Object.hasOwn(known, f.name) ? known[f.name] : ''; }) },
         );
         Object.defineProperty(window, 'api', { value: api, enumerable: true });
       `,

@@ -41,6 +41,21 @@ export interface LaunchOptions {
   path?: string;
   /** What the "OS" prefers (prefers-color-scheme); dark unless a test says otherwise. */
   colorScheme?: 'dark' | 'light';
+  /** The folder the "native" folder picker answers (null: the user cancels). Changeable later on `app.desktop`. */
+  pickFolder?: string | null;
+  /** The files the "native" file picker answers (null: cancelled). */
+  pickFiles?: string[] | null;
+  /** A dropped file's absolute path by its name: what the preload's `files.pathsOf` answers in Electron. */
+  dropPaths?: Record<string, string>;
+}
+
+/** The harness's desktop: what the pickers answer, and what was shown in a folder or notified. */
+export interface HarnessDesktop {
+  pickFolder: string | null;
+  pickFiles: string[] | null;
+  picks: { kind: 'folder' | 'files'; purpose: string }[];
+  shownItems: string[];
+  notifications: { title: string; body: string }[];
 }
 
 export interface LaunchedApp {
@@ -56,6 +71,7 @@ export interface LaunchedApp {
   blockedRequests: string[];
   /** Main-process log lines (the router logs dropped senders and handler failures here). */
   logs: string[];
+  desktop: HarnessDesktop;
   close(): Promise<void>;
 }
 
@@ -84,6 +100,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const logs: string[] = [];
   let context: BrowserContext | null = null;
   const nodeListeners = new Map<string, Set<(payload: unknown) => void>>();
+  const desktop: HarnessDesktop = {
+    pickFolder: options.pickFolder ?? null,
+    pickFiles: options.pickFiles ?? null,
+    picks: [],
+    shownItems: [],
+    notifications: [],
+  };
 
   const emit: Emit = (name, payload) => {
     events.push({ name, payload });
@@ -110,6 +133,18 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       version: '0.0.0-harness',
       emit,
       log,
+      desktop: {
+        pickFolder: (purpose) => {
+          desktop.picks.push({ kind: 'folder', purpose });
+          return Promise.resolve(desktop.pickFolder);
+        },
+        pickFiles: () => {
+          desktop.picks.push({ kind: 'files', purpose: 'upload' });
+          return Promise.resolve(desktop.pickFiles);
+        },
+        showItem: (path) => desktop.shownItems.push(path),
+        notify: (note) => desktop.notifications.push(note),
+      },
       keychainService: options.keychainService ?? `pictograph-review-test-${process.pid}-${Date.now()}`,
       ...(options.demoDataDir ? { demoDataDir: options.demoDataDir } : {}),
     },
@@ -137,6 +172,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         urlOf: (f) => f.url(),
       });
       return router.dispatch(channel, request, { senderUrl });
+    });
+    // Read by the bridge's files.pathsOf, standing in for Electron's webUtils.getPathForFile.
+    await context.addInitScript({
+      content: `Object.defineProperty(window, '__pictographFilePaths', { value: Object.freeze(${JSON.stringify(options.dropPaths ?? {})}) });`,
     });
     await context.addInitScript({ content: await bridgeScript() });
     await context.route('**/*', (route) => handleRoute(route, core, blockedRequests));
@@ -179,6 +218,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       events,
       blockedRequests,
       logs,
+      desktop,
       async close() {
         await launchedBrowser.close().catch(() => {});
         await core.dispose();

@@ -99,6 +99,21 @@ const EXPORTS_UPLOADS_KEYS_BAD: Partial<Record<ChannelName, [string, unknown][]>
     ['missing keyId', {}],
     ['keyId 1 MB', { keyId: MB }],
   ],
+  'dialog:pickFolder': [
+    ['missing purpose', {}],
+    ['unknown purpose', { purpose: 'anything' }],
+    ['a default path smuggled in', { purpose: 'export', defaultPath: '/etc' }],
+  ],
+  'dialog:pickFiles': [
+    ['missing purpose', {}],
+    ['purpose export', { purpose: 'export' }],
+  ],
+  'shell:showItem': [
+    ['missing path', {}],
+    ['empty path', { path: '' }],
+    ['path a number', { path: 7 }],
+    ['path 1 MB', { path: `/${MB}` }],
+  ],
 };
 
 /** Per-channel inputs that are wrong only for that channel's schema. */
@@ -330,6 +345,9 @@ const VALID: Record<ChannelName, unknown> = {
   'apiKeys:list': {},
   'apiKeys:create': { name: 'ci', role: 'viewer' },
   'apiKeys:revoke': { keyId: ID },
+  'dialog:pickFolder': { purpose: 'export' },
+  'dialog:pickFiles': { purpose: 'upload' },
+  'shell:showItem': { path: '/tmp/x.zip' },
 };
 
 let dir: string;
@@ -453,6 +471,17 @@ describe('signed out, well-formed calls that need a connection answer not_connec
       ok: false,
       error: { code: 'not_connected' },
     });
+  });
+
+  it('shell:showItem refuses any path the app did not download; pickers without a desktop answer null', async () => {
+    for (const path of ['/etc/passwd', dir, 'relative.zip', '/tmp/../etc/shadow']) {
+      expect(await router.dispatch('shell:showItem', { path }, ctx)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', message: 'Only files this app downloaded can be shown in their folder.' },
+      });
+    }
+    expect(await router.dispatch('dialog:pickFolder', { purpose: 'upload' }, ctx)).toEqual({ ok: true, value: null });
+    expect(await router.dispatch('dialog:pickFiles', { purpose: 'upload' }, ctx)).toEqual({ ok: true, value: null });
   });
 
   it('media for a signed-out session is 401 and an unknown media URL 404, never a throw', async () => {
