@@ -4,6 +4,7 @@ import { benchCatalog } from './catalog';
 import { benchEditor } from './editor';
 import { benchExports } from './exports';
 import { benchServer } from './server';
+import { benchSync } from './sync';
 import type { BenchResult } from './types';
 import { benchViewer } from './viewer';
 
@@ -21,4 +22,5 @@ export const suites: BenchSuite[] = [
   { name: 'browser', run: benchBrowser },
   { name: 'viewer', run: benchViewer },
   { name: 'exports', run: benchExports },
+  { name: 'sync', run: benchSync },
 ];

@@ -112,7 +112,7 @@ export class Outbox {
     if (!db) return [];
     const rows = db
       .prepare(
-        `SELECT e.image_id AS imageId, min(e.seq) AS first FROM entries e
+        `SELECT e.image_id AS imageId, min(e.seq) AS first FROM entries e INDEXED BY entries_by_state
           WHERE e.profile_id = ?
             AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.profile_id = e.profile_id AND c.image_id = e.image_id)
           GROUP BY e.image_id HAVING sum(e.state = 'failed') = 0 ORDER BY first`,
@@ -238,6 +238,15 @@ export class Outbox {
     );
   }
 
+  /** Whether saves of this image wait (reads no payloads: cheap on every save). */
+  hasQueuedSave(profileId: string, imageId: string): boolean {
+    return (
+      this.#db
+        ?.prepare(`SELECT 1 FROM entries WHERE profile_id = ? AND image_id = ? AND kind = 'save' LIMIT 1`)
+        .get(profileId, imageId) !== undefined
+    );
+  }
+
   hasConflict(profileId: string, imageId: string): boolean {
     return (
       this.#db?.prepare('SELECT 1 FROM conflicts WHERE profile_id = ? AND image_id = ?').get(profileId, imageId) !==
@@ -287,39 +296,48 @@ export class Outbox {
       ? this.conflicts(profileId).find((c) => c.imageId === imageId)
       : undefined;
     if (conflict) return { annotations: conflict.mine, etag: conflict.theirs.etag, state: 'conflict' };
-    const saves = this.entries(profileId, imageId).filter((e) => e.kind === 'save');
-    const first = saves[0];
-    const last = saves.at(-1);
-    if (!first || !last || last.kind !== 'save' || first.kind !== 'save') return null;
-    return { annotations: last.annotations, etag: first.base.etag, state: 'queued' };
+    // Only the first save's base and the last save's list: a long queue is not parsed whole.
+    const db = this.#db;
+    if (!db) return null;
+    const pick = (order: 'ASC' | 'DESC', column: 'base_etag' | 'payload') =>
+      db
+        .prepare(
+          `SELECT ${column} AS v FROM entries WHERE profile_id = ? AND image_id = ? AND kind = 'save' ORDER BY seq ${order} LIMIT 1`,
+        )
+        .get(profileId, imageId) as { v: string | null } | undefined;
+    const first = pick('ASC', 'base_etag');
+    const last = pick('DESC', 'payload');
+    if (!first || !last || last.v === null) return null;
+    return { annotations: JSON.parse(last.v) as Annotation[], etag: first.v, state: 'queued' };
   }
 
   /** Per image: how many entries wait or were refused, and whether a conflict holds it. */
   images(): OutboxImageRow[] {
     const db = this.#db;
     if (!db) return [];
+    // Counts from the covering index (entries_by_state); the error text only for parked images.
     const rows = db
       .prepare(
         `SELECT profile_id AS profileId, image_id AS imageId, sum(queued) AS queued, sum(failed) AS failed,
-                max(conflict) AS conflict, max(last_error) AS lastError FROM (
-           SELECT profile_id, image_id, state = 'queued' AS queued, state = 'failed' AS failed, 0 AS conflict,
-                  CASE WHEN state = 'failed' THEN last_error END AS last_error FROM entries
-           UNION ALL SELECT profile_id, image_id, 0, 0, 1, NULL FROM conflicts)
+                max(conflict) AS conflict FROM (
+           SELECT profile_id, image_id, state = 'queued' AS queued, state = 'failed' AS failed, 0 AS conflict
+             FROM entries INDEXED BY entries_by_state
+           UNION ALL SELECT profile_id, image_id, 0, 0, 1 FROM conflicts)
          GROUP BY profile_id, image_id ORDER BY profile_id, image_id`,
       )
-      .all() as {
-      profileId: string;
-      imageId: string;
-      queued: number;
-      failed: number;
-      conflict: number;
-      lastError: string | null;
-    }[];
-    return rows.map((r) => ({
-      ...r,
-      conflict: r.conflict === 1,
-      lastError: r.lastError === null ? null : (JSON.parse(r.lastError) as IpcError),
-    }));
+      .all() as { profileId: string; imageId: string; queued: number; failed: number; conflict: number }[];
+    const lastError = db.prepare(
+      `SELECT last_error FROM entries WHERE profile_id = ? AND image_id = ? AND state = 'failed' ORDER BY seq DESC LIMIT 1`,
+    );
+    return rows.map((r) => {
+      const error =
+        r.failed > 0 ? (lastError.get(r.profileId, r.imageId) as { last_error: string | null } | undefined) : undefined;
+      return {
+        ...r,
+        conflict: r.conflict === 1,
+        lastError: error?.last_error ? (JSON.parse(error.last_error) as IpcError) : null,
+      };
+    });
   }
 
   /** PRAGMA synchronous of the open connection (2 = FULL), so tests hold the durability setting. */

@@ -87,7 +87,7 @@ export class SyncEngine {
     if (problems.length > 0) throw notSavedError(problems);
     const annotations = canonicalizeForSave(request.annotations);
     // No await from here to the enqueue: a send finishing in between cannot slip past the check.
-    const queued = this.#o.outbox.entries(profileId, imageId).some((e) => e.kind === 'save');
+    const queued = this.#o.outbox.hasQueuedSave(profileId, imageId);
     const base = this.#bases.baseFor(profileId, imageId, ifMatch, queued);
     const { seq, conflictId } = this.#o.outbox.enqueueSave({
       profileId,

@@ -1,5 +1,6 @@
 import { sql as m001 } from './001_init';
 import { sql as m002 } from './002_synced';
+import { sql as m003 } from './003_state_index';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const OUTBOX_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001_init', sql: m001 },
   { version: 2, name: '002_synced', sql: m002 },
+  { version: 3, name: '003_state_index', sql: m003 },
 ];
 
 export const OUTBOX_SCHEMA_VERSION = OUTBOX_MIGRATIONS.at(-1)?.version ?? 0;
