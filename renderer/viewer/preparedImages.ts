@@ -95,24 +95,35 @@ export class PreparedImageCache {
   }
 
   async #prepare(imageId: string, classes: readonly DatasetClass[]): Promise<PreparedResult> {
-    const [meta, annotations, media] = await Promise.all([
-      this.#source.metadata(imageId),
-      this.#source.annotations(imageId),
-      this.#source.mediaUrl(imageId),
-    ]);
-    if (!meta.ok) return { ok: false, error: meta.error };
-    const expected = { width: meta.value.width, height: meta.value.height, mimeType: meta.value.mime_type };
-    const picture: Picture = media.ok
-      ? await this.#source.picture(media.value.url, expected)
-      : { state: 'failed', message: media.error.message, width: null, height: null };
+    const metaCall = this.#source.metadata(imageId);
+    const annotationsCall = this.#source.annotations(imageId);
+    const mediaCall = this.#source.mediaUrl(imageId);
+    // The picture downloads and decodes while the annotations travel and are flattened.
+    const pictureCall = Promise.all([metaCall, mediaCall]).then(([meta, media]): Promise<Picture> | Picture => {
+      if (!meta.ok) return { state: 'failed', message: meta.error.message, width: null, height: null };
+      if (!media.ok)
+        return { state: 'failed', message: media.error.message, width: meta.value.width, height: meta.value.height };
+      return this.#source.picture(media.value.url, {
+        width: meta.value.width,
+        height: meta.value.height,
+        mimeType: meta.value.mime_type,
+      });
+    });
+    const [meta, annotations] = await Promise.all([metaCall, annotationsCall]);
+    if (!meta.ok) {
+      void pictureCall.then((picture) => picture.state === 'ready' && picture.bitmap.close());
+      return { ok: false, error: meta.error };
+    }
     const list = annotations.ok ? annotations.value.annotations : [];
-    const width = picture.width ?? meta.value.width ?? null;
-    const height = picture.height ?? meta.value.height ?? null;
-    const imageSize = width && height ? { width, height } : null;
-    const scene = prepareScene(list, classes, { imageSize });
-    // Without a known size (an undecodable file the server could not measure), draw in the
-    // space the annotations span so they can still be reviewed.
-    const extent = scene.extent;
+    const known = meta.value.width && meta.value.height ? { width: meta.value.width, height: meta.value.height } : null;
+    // Without a size from the server, the decoded picture says how big the image is.
+    const scene = known ? prepareScene(list, classes, { imageSize: known }) : null;
+    const picture = await pictureCall;
+    const decoded = picture.width && picture.height ? { width: picture.width, height: picture.height } : null;
+    const imageSize = known ?? decoded;
+    const finalScene = scene ?? prepareScene(list, classes, { imageSize });
+    // Neither known nor decodable: draw in the space the annotations span so they can still be reviewed.
+    const extent = finalScene.extent;
     const space = imageSize ?? {
       width: Math.max(1, Math.ceil(extent ? Math.max(extent.maxX, 1) : 1024)),
       height: Math.max(1, Math.ceil(extent ? Math.max(extent.maxY, 1) : 768)),
@@ -125,7 +136,7 @@ export class PreparedImageCache {
         annotations: list,
         annotationsError: annotations.ok ? null : annotations.error,
         picture,
-        scene,
+        scene: finalScene,
         ...space,
       },
     };
