@@ -47,11 +47,13 @@ export class PreparedImageCache {
   readonly #source: ImageSource;
   readonly #entries: LruCache<string, Promise<PreparedResult>>;
   #current: string | null = null;
+  /** The image shown until the current one is ready: its bitmap is still on the stage. */
+  #previous: string | null = null;
 
   constructor(source: ImageSource = bridgeImageSource, capacity = 6) {
     this.#source = source;
     this.#entries = new LruCache(capacity, {
-      keep: (id) => id === this.#current,
+      keep: (id) => id === this.#current || id === this.#previous,
       onEvict: (_id, pending) => {
         void pending.then((result) => {
           if (result.ok && result.image.picture.state === 'ready') result.image.picture.bitmap.close();
@@ -60,8 +62,10 @@ export class PreparedImageCache {
     });
   }
 
-  /** The image on screen is never evicted (its bitmap is being drawn). */
+  /** The image on screen, and the one shown while it loads, are never evicted (their bitmaps are drawn). */
   setCurrent(imageId: string | null): void {
+    if (imageId === this.#current) return;
+    this.#previous = this.#current;
     this.#current = imageId;
   }
 
