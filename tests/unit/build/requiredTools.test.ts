@@ -37,7 +37,7 @@ function spawnedPrograms(): Set<string> {
 }
 
 // Programs that are part of every machine the suite runs on, not installed by .ci/run.
-const BASE_SYSTEM = new Set(['sh', 'bash', 'which', 'git', 'node', 'npm', 'npx']);
+const BASE_SYSTEM = new Set(['sh', 'bash', 'which', 'git', 'node', 'npm', 'npx', 'mount', 'umount']);
 
 describe('scripts/required-tools.mjs', () => {
   it('lists every program the tests and the keyring wrapper spawn, with a Debian package', () => {
