@@ -15,6 +15,9 @@ import { createExportsHandlers } from './ipc/handlers/exports';
 import { createLibraryHandlers } from './ipc/handlers/library';
 import { createUploadsHandlers } from './ipc/handlers/uploads';
 import { createSyncHandlers } from './ipc/handlers/sync';
+import { createOfflineHandlers } from './ipc/handlers/offline';
+import { OfflineDownloader } from './services/offline/offlineDownloader';
+import type { ExportTiming } from './services/offline/exportAnnotations';
 import { PictographClient } from './services/client';
 import type { ClientOptions } from './services/client';
 import { Catalog, removeLegacyMediaCache } from './services/catalog/catalog';
@@ -78,6 +81,8 @@ export interface CoreTuning {
   uploads?: { concurrency?: number; retryDelayMs?: (attempt: number) => number };
   /** Sync timing: the offline probe's back-off, how long a save waits for the server, 5xx retry delay. */
   sync?: { probe?: ProbeTiming; interactiveWaitMs?: number; retryMs?: number };
+  /** Available offline: parallel downloads and how often the export is polled. */
+  offline?: { concurrency?: number; exportTiming?: ExportTiming };
 }
 
 /**
@@ -162,10 +167,23 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
     onUploaded: (profileId, datasetId) => void indexer.refresh(profileId, datasetId),
     ...tuning.uploads,
   });
-  // A restart resumes the persisted queue as soon as we are signed in again.
+  // Images the outbox needs (queued edits, conflicts) are pinned like datasets available offline.
+  catalog.setExternalPins(() => outbox.images().map(({ profileId, imageId }) => ({ profileId, imageId })));
+  const offline = new OfflineDownloader({
+    catalog,
+    session,
+    indexer,
+    emit,
+    log,
+    outboxHolds: (profileId, imageId) =>
+      outbox.hasQueuedSave(profileId, imageId) || outbox.hasConflict(profileId, imageId),
+    ...tuning.offline,
+  });
+  // A restart resumes the persisted queues as soon as we are signed in again.
   onConnection = () => {
     sync.onConnectionChanged();
     uploads.pump();
+    offline.onConnectionChanged();
   };
   // Housekeeping off the start path: files a crash or a rebuilt catalog left behind, and the
   // JSON-indexed media cache of earlier versions.
@@ -184,6 +202,7 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
     ...createLibraryHandlers({ session, reads, reviews, appOrigin: options.appOrigin }),
     ...createAnnotationHandlers({ reads, engine: sync, outbox }),
     ...createSyncHandlers({ engine: sync, outbox, catalog: syncCatalog }),
+    ...createOfflineHandlers({ offline }),
     ...createCatalogHandlers({ catalog, indexer, session, reviews }),
     ...createExportsHandlers({ exports: exportsService }),
     ...createUploadsHandlers({ uploads }),
@@ -196,7 +215,7 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
   };
 
   const close = async () => {
-    await Promise.all([exportsService.dispose(), uploads.dispose()]);
+    await Promise.all([exportsService.dispose(), uploads.dispose(), offline.dispose()]);
     await Promise.all([demo.close(), indexer.dispose(), reads.settled(), housekeeping, sync.dispose()]);
     outbox.close();
     catalog.close();

@@ -9,6 +9,7 @@ import { exportsChannels, exportsEvents } from './channels/exports';
 import { libraryChannels, libraryEvents } from './channels/library';
 import { uploadsChannels, uploadsEvents } from './channels/uploads';
 import { syncChannels, syncEvents } from './channels/sync';
+import { offlineChannels, offlineEvents } from './channels/offline';
 import type { ChannelDef, EventDef } from './define';
 import type { IpcResult } from './result';
 
@@ -23,6 +24,7 @@ export const channels = {
   ...apiKeysChannels,
   ...dialogsChannels,
   ...syncChannels,
+  ...offlineChannels,
 } as const satisfies Record<`${string}:${string}`, ChannelDef>;
 
 /** Every event main pushes to the renderer. */
@@ -33,6 +35,7 @@ export const events = {
   ...exportsEvents,
   ...uploadsEvents,
   ...syncEvents,
+  ...offlineEvents,
 } as const satisfies Record<`event:${string}`, EventDef>;
 
 export type Channels = typeof channels;

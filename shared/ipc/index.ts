@@ -11,3 +11,4 @@ export * from './channels/uploads';
 export * from './channels/apiKeys';
 export * from './channels/dialogs';
 export * from './channels/sync';
+export * from './channels/offline';

@@ -33,6 +33,7 @@ export const CHANNEL_NAMES = [
   'catalog:status',
   'catalog:refresh',
   'catalog:cacheInfo',
+  'catalog:clear',
   'browse:getState',
   'browse:saveState',
   'settings:get',
@@ -60,6 +61,12 @@ export const CHANNEL_NAMES = [
   'sync:flush',
   'sync:conflicts',
   'sync:resolve',
+  'offline:enable',
+  'offline:disable',
+  'offline:status',
+  'offline:pause',
+  'offline:resume',
+  'offline:cancel',
 ] as const satisfies readonly ChannelName[];
 
 export const EVENT_NAMES = [
@@ -71,6 +78,7 @@ export const EVENT_NAMES = [
   'event:export-download',
   'event:upload',
   'event:sync',
+  'event:offline',
 ] as const satisfies readonly EventName[];
 
 /** Compiles only when `T` is `never`: the error names the contract entries missing above. */

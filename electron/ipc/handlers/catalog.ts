@@ -14,6 +14,7 @@ type CatalogChannel =
   | 'catalog:status'
   | 'catalog:refresh'
   | 'catalog:cacheInfo'
+  | 'catalog:clear'
   | 'browse:getState'
   | 'browse:saveState'
   | 'settings:get'
@@ -76,6 +77,8 @@ export function createCatalogHandlers({
     'catalog:status': async ({ datasetId }) => ok(indexer.status(profileId(), datasetId)),
     'catalog:refresh': async ({ datasetId, force }) => ok(indexer.refresh(profileId(), datasetId, force === true)),
     'catalog:cacheInfo': async () => ok(await catalog.cacheInfo()),
+    // Keeps datasets available offline and whatever the outbox needs (Catalog.clear).
+    'catalog:clear': async () => ok(await catalog.clear()),
     'browse:getState': async ({ datasetId }) => ok(catalog.settings.browseState(datasetId)),
     'browse:saveState': async ({ datasetId, state }) => {
       catalog.settings.saveBrowseState(datasetId, state);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Log } from '../log';
 import { writeFileAtomic } from '../fs/atomicFile';
+import { PINNED_BY_LIST, PINNED_BY_OFFLINE, pinsJson } from './offlineRepo';
+import type { ExternalPins } from './offlineRepo';
 
 export type BlobVariant = 'full' | 'thumbnail';
 export type BlobSource = 'server' | 'local';
@@ -55,7 +57,8 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
  * written temp-then-rename before the index names them, so a crash leaves at worst an orphan file,
  * which `sweepOrphans` removes. A missing file, or one whose bytes no longer hash to its name, is a
  * miss (the entry is dropped and the image refetched), never a crash. Least recently used entries
- * are evicted past the size limit; equal content stored under two keys is one file, counted once.
+ * are evicted past the size limit, except pinned ones (offlineRepo.ts: datasets available offline,
+ * images the outbox needs); equal content stored under two keys is one file, counted once.
  */
 export class BlobStore {
   readonly #db: DatabaseSync;
@@ -64,6 +67,7 @@ export class BlobStore {
   #limitBytes: number;
   #totalBytes: number;
   readonly #now: () => number;
+  #externalPins: ExternalPins | null = null;
 
   constructor(options: { db: DatabaseSync; dir: string; limitBytes: number; log: Log; now?: () => number }) {
     this.#db = options.db;
@@ -164,6 +168,32 @@ export class BlobStore {
     return { hash, size, usedAt, bytes, ...meta };
   }
 
+  /** Who else needs images kept (the outbox); consulted at each eviction and clear. */
+  setExternalPins(pins: ExternalPins): void {
+    this.#externalPins = pins;
+  }
+
+  /** catalog:clear: removes every entry not pinned; returns how many went. */
+  async clearUnpinned(): Promise<number> {
+    const rows = this.#db
+      .prepare(
+        `SELECT profile_id, image_id, variant, hash, size FROM media_blobs t
+          WHERE NOT ${PINNED_BY_OFFLINE} AND NOT ${PINNED_BY_LIST}`,
+      )
+      .all(pinsJson(this.#externalPins)) as {
+      profile_id: string;
+      image_id: string;
+      variant: string;
+      hash: string;
+      size: number;
+    }[];
+    for (const row of rows) {
+      const variant: BlobVariant = row.variant === 'thumbnail' ? 'thumbnail' : 'full';
+      await this.#remove({ profileId: row.profile_id, imageId: row.image_id, variant }, row.hash, row.size);
+    }
+    return rows.length;
+  }
+
   /** A new limit (settings) takes effect at once: evict down to it. */
   async setLimit(limitBytes: number): Promise<void> {
     this.#limitBytes = limitBytes;
@@ -229,13 +259,16 @@ export class BlobStore {
   async #evictBeyondLimit(keep: BlobKey | null): Promise<void> {
     if (this.#totalBytes <= this.#limitBytes) return;
     const target = this.#limitBytes * EVICT_TO;
+    // Pinned images (a dataset available offline, an edit the outbox still holds) are never evicted.
     const oldest = this.#db.prepare(
-      'SELECT profile_id, image_id, variant, hash, size FROM media_blobs ORDER BY last_access_ms LIMIT 64',
+      `SELECT profile_id, image_id, variant, hash, size FROM media_blobs t
+        WHERE NOT ${PINNED_BY_OFFLINE} AND NOT ${PINNED_BY_LIST} ORDER BY last_access_ms LIMIT 64`,
     );
+    const pins = pinsJson(this.#externalPins);
     let progress = true;
     while (this.#totalBytes > target && progress) {
       progress = false;
-      const rows = oldest.all() as {
+      const rows = oldest.all(pins) as {
         profile_id: string;
         image_id: string;
         variant: string;

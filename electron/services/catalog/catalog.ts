@@ -6,10 +6,12 @@ import type { Log } from '../log';
 import { AnnotationRepo } from './annotationRepo';
 import { BlobStore } from './blobStore';
 import { DatasetRepo } from './datasetRepo';
-import { openCatalogDb } from './db';
+import { inTransaction, openCatalogDb } from './db';
 import type { RebuildInfo } from './db';
 import { ImageQueries } from './imageQuery';
 import { ImageRepo } from './imageRepo';
+import { OfflineRepo, PINNED_BY_LIST, PINNED_BY_OFFLINE, pinsJson } from './offlineRepo';
+import type { ExternalPins } from './offlineRepo';
 import { SettingsRepo } from './settingsRepo';
 
 export interface CatalogOptions {
@@ -30,12 +32,14 @@ export class Catalog {
   readonly queries: ImageQueries;
   readonly annotations: AnnotationRepo;
   readonly settings: SettingsRepo;
+  readonly offline: OfflineRepo;
   readonly blobs: BlobStore;
   /** Set when this start found the catalog unusable, set it aside and rebuilt it. */
   readonly rebuilt: RebuildInfo | null;
   readonly #db: DatabaseSync;
   readonly #file: string;
   #closed = false;
+  #externalPins: ExternalPins | null = null;
 
   private constructor(db: DatabaseSync, file: string, blobDir: string, rebuilt: RebuildInfo | null, log: Log) {
     this.#db = db;
@@ -46,6 +50,7 @@ export class Catalog {
     this.queries = new ImageQueries(db);
     this.annotations = new AnnotationRepo(db);
     this.settings = new SettingsRepo(db);
+    this.offline = new OfflineRepo(db);
     this.blobs = new BlobStore({ db, dir: blobDir, limitBytes: this.settings.get().cacheLimitBytes, log });
   }
 
@@ -70,6 +75,30 @@ export class Catalog {
       limitBytes: this.blobs.limitBytes,
       rebuilt: this.rebuilt,
     };
+  }
+
+  /** The outbox's images (queued edits, conflicts): kept by eviction and by clear. */
+  setExternalPins(pins: ExternalPins): void {
+    this.#externalPins = pins;
+    this.blobs.setExternalPins(pins);
+  }
+
+  /**
+   * "Clear the cache": image bytes, thumbnails and annotation documents go, except those of
+   * datasets available offline and of images the outbox still needs (a queued edit's base, a
+   * conflict). The outbox itself lives in another file and is never touched. Dataset and image
+   * metadata stay: they are small, and the browser's index is built from them.
+   */
+  async clear(): Promise<CacheInfo> {
+    await this.blobs.clearUnpinned();
+    const pins = pinsJson(this.#externalPins);
+    inTransaction(this.#db, () => {
+      for (const table of ['annotation_docs', 'annotation_classes'])
+        this.#db
+          .prepare(`DELETE FROM ${table} AS t WHERE NOT ${PINNED_BY_OFFLINE} AND NOT ${PINNED_BY_LIST}`)
+          .run(pins);
+    });
+    return this.cacheInfo();
   }
 
   close(): void {

@@ -18,7 +18,16 @@ export interface OpenedCatalogDb {
 }
 
 /** Tables the current schema must have; a file at our version without them is not our catalog. */
-const REQUIRED_TABLES = ['datasets', 'images', 'annotation_docs', 'annotation_classes', 'media_blobs', 'settings'];
+const REQUIRED_TABLES = [
+  'datasets',
+  'images',
+  'annotation_docs',
+  'annotation_classes',
+  'media_blobs',
+  'settings',
+  'offline_datasets',
+  'offline_items',
+];
 
 /**
  * Opens `file` (creating it when missing) and makes sure it is a healthy catalog: a file that is

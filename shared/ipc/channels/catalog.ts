@@ -131,6 +131,8 @@ export const catalogChannels = {
   /** Starts (or restarts with `force`) indexing in the background and answers at once. */
   'catalog:refresh': channel<CatalogIndexStatus>()(z.strictObject({ datasetId: idArg, force: z.boolean().optional() })),
   'catalog:cacheInfo': channel<CacheInfo>()(emptyRequest),
+  /** Empties the cache except datasets available offline and whatever queued edits or conflicts need. */
+  'catalog:clear': channel<CacheInfo>()(emptyRequest),
   'browse:getState': channel<BrowseState | null>()(z.strictObject({ datasetId: idArg })),
   'browse:saveState': channel<null>()(z.strictObject({ datasetId: idArg, state: browseStateSchema })),
   'settings:get': channel<Settings>()(emptyRequest),

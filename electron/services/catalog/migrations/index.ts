@@ -1,4 +1,5 @@
 import { sql as m001 } from './001_init';
+import { sql as m002 } from './002_offline';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,9 @@ export interface Migration {
 }
 
 /** Every catalog migration, in order. Append only: a released migration is never edited. */
-export const CATALOG_MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001_init', sql: m001 }];
+export const CATALOG_MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '001_init', sql: m001 },
+  { version: 2, name: '002_offline', sql: m002 },
+];
 
 export const CATALOG_SCHEMA_VERSION = CATALOG_MIGRATIONS.at(-1)?.version ?? 0;

@@ -58,7 +58,17 @@ describe('catalog migrations', () => {
       sql: string;
     }[];
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['annotation_classes', 'annotation_docs', 'browse_state', 'datasets', 'images', 'media_blobs', 'settings'].sort(),
+      [
+        'annotation_classes',
+        'annotation_docs',
+        'browse_state',
+        'datasets',
+        'images',
+        'media_blobs',
+        'offline_datasets',
+        'offline_items',
+        'settings',
+      ].sort(),
     );
     for (const table of tables) expect(table.sql).toMatch(/\)\s*STRICT/);
     // STRICT really refuses a wrong type.

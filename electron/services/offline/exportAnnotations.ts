@@ -1,0 +1,150 @@
+import type { ExportRecord } from '../../../shared/api';
+import type { PictographClient } from '../client';
+import { AppError, isAppError } from '../errors';
+import { ZipDocSink } from './annotationDocs';
+import type { AnnotationDoc } from './annotationDocs';
+
+export type UseClient = <T>(call: (client: PictographClient) => Promise<T>) => Promise<T>;
+
+export interface ExportTiming {
+  /** First wait between polls (default 500 ms), growing 1.5× to `maxMs` (default 5 s). */
+  firstMs?: number;
+  maxMs?: number;
+  /** Give up waiting for the server after this long (default 30 min). */
+  timeoutMs?: number;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+export interface ExportAnnotationsInput {
+  use: UseClient;
+  signal: AbortSignal;
+  /** The dataset's slug (§8: `dataset_name` matches slugs first). */
+  datasetSlug: string;
+  /** An export an earlier run created and did not finish reading: followed instead of a new one. */
+  exportId: string | null;
+  onExportId(id: string): void;
+  onDoc(doc: AnnotationDoc): void;
+  onBadEntry(entry: string, message: string): void;
+  timing?: ExportTiming;
+  now?: () => Date;
+}
+
+/**
+ * Exports are not there for this key (§6: creating one needs a member; a server without the route
+ * answers 404/405), or the export failed: the caller reads each image's annotation file instead.
+ */
+export class ExportUnavailable extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'ExportUnavailable';
+  }
+}
+
+/** A signed ZIP link that expired mid-way (403) is replaced this many times. */
+const FRESH_LINKS = 2;
+/** A ZIP with no announced size may still not exceed this. */
+const MAX_UNANNOUNCED_ZIP_BYTES = 16 * 1024 ** 3;
+
+const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason as Error);
+      },
+      { once: true },
+    );
+  });
+
+const codeOf = (error: unknown): string | null => (isAppError(error) ? error.code : null);
+
+/**
+ * All of a dataset's annotations from ONE `pictograph`-format export (§8): create (or follow the
+ * one a previous run started), poll until completed, then stream its ZIP through the signed link
+ * (not counted) into an unzipper that stores each image's document as it arrives. Counted
+ * requests: the create, the polls, and one link per attempt. Returns how many documents were read.
+ */
+export async function annotationsFromExport(input: ExportAnnotationsInput): Promise<number> {
+  const { use, signal } = input;
+  let record = input.exportId ? await follow(input, input.exportId) : null;
+  if (record === null) {
+    record = await create(input);
+    input.onExportId(record.id);
+  }
+  record = await waitForCompletion(input, record);
+  const sink = new ZipDocSink(input.onDoc, input.onBadEntry);
+  for (let attempt = 0; ; attempt++) {
+    const link = await use((client) => client.exports.downloadLink(record.id, signal));
+    try {
+      await use((client) =>
+        client.exports.download(link.url, sink, {
+          maxBytes: record.file_size ?? MAX_UNANNOUNCED_ZIP_BYTES,
+          signal,
+        }),
+      );
+      sink.finish();
+      return sink.docs;
+    } catch (error) {
+      // §10: an expired signature is 403; a fresh link fixes it.
+      if (codeOf(error) === 'forbidden' && attempt < FRESH_LINKS) continue;
+      throw error;
+    }
+  }
+}
+
+async function follow(input: ExportAnnotationsInput, id: string): Promise<ExportRecord | null> {
+  try {
+    return await input.use((client) => client.exports.get(id, input.signal));
+  } catch (error) {
+    // Expired (§8: deleted after 7 days) or deleted by someone: make another.
+    if (codeOf(error) === 'not_found') return null;
+    throw error;
+  }
+}
+
+async function create(input: ExportAnnotationsInput): Promise<ExportRecord> {
+  const stamp = (input.now?.() ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z');
+  try {
+    return await input.use((client) =>
+      client.exports.create(
+        {
+          datasetName: input.datasetSlug,
+          name: `Pictograph Review offline copy ${stamp}`,
+          format: 'pictograph',
+          includeImages: false,
+          classFilter: null,
+          statusFilter: null,
+        },
+        { signal: input.signal },
+      ),
+    );
+  } catch (error) {
+    const code = codeOf(error);
+    if (code === 'forbidden') throw new ExportUnavailable('this key may not create exports');
+    if (code === 'not_found' || (isAppError(error) && error.status === 405))
+      throw new ExportUnavailable('the server offers no exports');
+    throw error;
+  }
+}
+
+async function waitForCompletion(input: ExportAnnotationsInput, first: ExportRecord): Promise<ExportRecord> {
+  const timing = input.timing ?? {};
+  const sleep = timing.sleep ?? defaultSleep;
+  const started = Date.now();
+  let wait = timing.firstMs ?? 500;
+  let record = first;
+  while (record.status !== 'completed') {
+    if (record.status === 'failed')
+      throw new ExportUnavailable(`the export failed${record.error_message ? `: ${record.error_message}` : ''}`);
+    if (Date.now() - started > (timing.timeoutMs ?? 30 * 60_000))
+      throw new AppError({ code: 'timeout', message: 'The server took too long to prepare the annotations.' });
+    await sleep(wait, input.signal);
+    wait = Math.min(wait * 1.5, timing.maxMs ?? 5_000);
+    const id = record.id;
+    record = await input.use((client) => client.exports.get(id, input.signal));
+  }
+  return record;
+}
