@@ -4,10 +4,13 @@ import type { AppState } from './appState';
 import { createBrowseSlice } from './browseSlice';
 import { createConnectionSlice } from './connectionSlice';
 import { createDatasetsSlice } from './datasetsSlice';
+import { createExportsSlice } from './exportsSlice';
+import { createNotesSlice } from './notesSlice';
 import { createToastSlice } from './toastSlice';
 import type { ThemePreference } from '../../shared/ipc';
 import type { Theme } from './uiSlice';
 import { createUiSlice } from './uiSlice';
+import { createUploadsSlice } from './uploadsSlice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -22,5 +25,8 @@ export function createAppStore(systemTheme: Theme = 'dark', themePreference: The
     ...createUiSlice(systemTheme, themePreference)(...args),
     ...createBrowseSlice(...args),
     ...createToastSlice(...args),
+    ...createExportsSlice(...args),
+    ...createUploadsSlice(...args),
+    ...createNotesSlice(...args),
   }));
 }

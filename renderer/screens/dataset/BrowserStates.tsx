@@ -38,6 +38,11 @@ export function NoImages({ indexing }: { indexing: boolean }) {
     <div className="browser__empty" data-testid="dataset.empty">
       <ImageIcon size={22} />
       <p>{indexing ? 'Indexing this dataset… images appear as they are found.' : 'This dataset has no images yet.'}</p>
+      {indexing ? null : (
+        <p className="browser__empty-hint" data-testid="dataset.empty.dropHint">
+          Drop images or whole folders here, or use Add images.
+        </p>
+      )}
     </div>
   );
 }

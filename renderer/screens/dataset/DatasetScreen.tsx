@@ -30,6 +30,10 @@ import { FolderPanel } from './FolderPanel';
 import { ImageGrid } from './ImageGrid';
 import { ImageList } from './ImageList';
 import { IndexingStatus, MatchCount } from './BrowserHeader';
+import { ExportsButton } from '../exports/ExportsButton';
+import { AddImagesButtons } from '../uploads/AddImagesButtons';
+import { UploadArea } from '../uploads/UploadArea';
+import { useUploadDrop } from '../uploads/useUploadDrop';
 import './DatasetScreen.css';
 
 /** Saving the filters waits for a pause, so dragging through sorts writes once. */
@@ -131,6 +135,8 @@ export function DatasetScreen({ datasetId }: { datasetId: string }) {
   const open = useCallback((image: ImageMeta) => appStore.getState().imageOpened(datasetId, image.id), [datasetId]);
 
   const filtered = hasFilters(query);
+  // Files and folders dropped anywhere on the browser go to this dataset (after a confirmation).
+  const upload = useUploadDrop(datasetId);
   useRegisterActions(
     browserActions({
       view,
@@ -169,7 +175,7 @@ export function DatasetScreen({ datasetId }: { datasetId: string }) {
   };
 
   return (
-    <section className="browser" data-testid="dataset.screen" data-dataset-id={datasetId}>
+    <section className="browser" data-testid="dataset.screen" data-dataset-id={datasetId} {...upload.dropProps}>
       <header className="browser__header">
         <div className="browser__title-row">
           <ActionButton actionId="browser.back" showLabel testId="dataset.back">
@@ -179,6 +185,8 @@ export function DatasetScreen({ datasetId }: { datasetId: string }) {
           {rowsState.total !== null ? <MatchCount matched={matched} total={datasetTotal} filtered={filtered} /> : null}
           <IndexingStatus index={index} />
           <span className="browser__spacer" />
+          <AddImagesButtons datasetId={datasetId} />
+          <ExportsButton />
           {filtered ? <ActionButton actionId="browser.clearFilters" showLabel testId="browser.clearFilters" /> : null}
           <ActionButton actionId="browser.refresh" testId="browser.refresh">
             <RefreshIcon size={14} />
@@ -255,6 +263,7 @@ export function DatasetScreen({ datasetId }: { datasetId: string }) {
           )}
         </div>
       </div>
+      <UploadArea datasetId={datasetId} dragging={upload.dragging} />
     </section>
   );
 }

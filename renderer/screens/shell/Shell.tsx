@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ShellScreen } from '../../store/uiSlice';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { Notes } from '../../components/Notes';
 import { Notice } from '../../components/Notice';
+import { startTransferSync } from '../../store/actions/transferSync';
 import { selectScreen, selectStatus } from '../../store/selectors';
-import { useAppStore } from '../../store/useAppStore';
+import { appStore, useAppStore } from '../../store/useAppStore';
 import { DatasetScreen } from '../dataset/DatasetScreen';
 import { DatasetsScreen } from '../datasets/DatasetsScreen';
 import { ViewerScreen } from '../viewer/ViewerScreen';
@@ -19,6 +21,8 @@ export function Shell() {
   const showSessionNotice = status?.keyStorage === 'session-only' && !sessionNoticeDismissed;
   const [readOnlyNoticeDismissed, setReadOnlyNoticeDismissed] = useState(false);
   const showReadOnlyNotice = status?.role === 'viewer' && !readOnlyNoticeDismissed;
+  // Exports and uploads report in the background while signed in (progress, "export ready").
+  useEffect(() => startTransferSync(appStore), []);
 
   return (
     <div className="shell" data-testid="shell">
@@ -67,6 +71,7 @@ export function Shell() {
         </ErrorBoundary>
       </main>
       <StatusBar />
+      <Notes />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { signOut } from '../../store/actions/connectionActions';
 import { selectOpenDataset, selectPending, selectScreen, selectStatus } from '../../store/selectors';
 import { appStore, useAppStore } from '../../store/useAppStore';
 import { displayHost } from '../connect/connectForm';
+import { SettingsButton } from '../settings/SettingsDialog';
 import { ConnectionBadge } from './ConnectionBadge';
 import { RateLimitMeter } from './RateLimitMeter';
 
@@ -70,6 +71,7 @@ export function TopBar() {
         {status ? <ConnectionBadge state={status.state} /> : null}
         <RateLimitMeter />
         <span className="topbar__divider" aria-hidden="true" />
+        <SettingsButton />
         <ThemeToggle />
         <button
           type="button"

@@ -1,0 +1,31 @@
+import { onEvent } from '../../api/bridge';
+import type { AppStore } from '../appStore';
+import { loadUploads } from './uploadsActions';
+
+/**
+ * Exports and uploads pushed by main land in the store, wherever the user is: a followed export
+ * that completes is told once with a note (main also raises an OS notification), download
+ * progress and upload progress update the panels. Returns the unsubscribe.
+ */
+export function startTransferSync(store: AppStore): () => void {
+  const told = new Set<string>();
+  const offExport = onEvent('event:export', (record) => {
+    const before = store.getState().exportsByDataset[record.dataset_id]?.records.find((r) => r.id === record.id);
+    store.getState().exportChanged(record);
+    if (record.status !== 'completed' || before?.status === 'completed' || told.has(record.id)) return;
+    told.add(record.id);
+    store.getState().noteShown({
+      title: 'Export ready',
+      message: `"${record.name}" of ${record.dataset_name} can be downloaded from its exports panel.`,
+      datasetId: record.dataset_id,
+    });
+  });
+  const offDownload = onEvent('event:export-download', (state) => store.getState().exportDownloadChanged(state));
+  const offUpload = onEvent('event:upload', (change) => store.getState().uploadChanged(change));
+  void loadUploads(store);
+  return () => {
+    offExport();
+    offDownload();
+    offUpload();
+  };
+}
