@@ -241,6 +241,30 @@ describe('dataset browser', () => {
     }
   });
 
+  it('tells a failed index in a toast with the request id and a copy button, and keeps the cache', async () => {
+    const browser = await openStreet();
+    const page = app!.page;
+    // Thumbnails first, so the faults below meet the index's listing, not a thumbnail download.
+    await expect.poll(() => browser.loadedThumbnails(), { timeout: 30_000 }).toBe(streetImages.length);
+    // Enough 500s on the image listing to outlast the client's retries of the re-index.
+    const fault = await fetch(`${server.url}/__local/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status: 500, count: 12, path_prefix: '/images' }),
+    });
+    expect(fault.status).toBe(204);
+    await page.getByTestId('browser.refresh').click();
+    const toast = page.getByTestId('toast');
+    await toast.waitFor({ timeout: 60_000 });
+    expect(await toast.innerText()).toContain(`Indexing ${STREET} failed`);
+    expect((await page.getByTestId('toast.requestId').innerText()).trim().length).toBeGreaterThan(0);
+    expect(await page.getByTestId('toast.copy').getAttribute('aria-label')).toContain('Copy request id');
+    // The rows already indexed stay on screen.
+    expect(await browser.visibleNames()).toHaveLength(streetImages.length);
+    await page.getByTestId('toast.dismiss').click();
+    await toast.waitFor({ state: 'detached' });
+  });
+
   it('keeps browsing what was seen when the server goes away', async () => {
     const own = await startTestServer();
     let ownClosed = false;
@@ -256,6 +280,8 @@ describe('dataset browser', () => {
       expect(seen).toHaveLength(streetImages.length);
       await expect.poll(() => browser.loadedThumbnails(), { timeout: 30_000 }).toBe(seen.length);
 
+      expect(await app.page.getByTestId('status.connection').getAttribute('data-state')).toBe('connected');
+      expect(await app.page.getByTestId('status.rateLimit').innerText()).toContain('API quota');
       await own.close();
       ownClosed = true;
       // Back to the overview and in again: everything comes from the local catalog and blob cache.

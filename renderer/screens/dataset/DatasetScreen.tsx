@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ImageMeta } from '../../../shared/api';
 import type { BrowseView, CatalogIndexStatus, CatalogQuery, FolderCount } from '../../../shared/ipc';
 import { useRegisterActions } from '../../actions/useRegisterActions';
@@ -64,16 +64,18 @@ export function DatasetScreen({ datasetId }: { datasetId: string }) {
   const epoch = `${indexEpoch(index)}|${changes}`;
   const memoryKey = `${signature}|${view}`;
 
-  const rows = useMemo(
-    () => new CatalogRows(datasetId, query, queryCatalog),
-    // The epoch is a deliberate dependency: a grown catalog means fresh pages.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [datasetId, query, epoch],
-  );
+  const rows = useMemo(() => new CatalogRows(datasetId, query, queryCatalog), [datasetId, query]);
   useEffect(() => {
     rows.start();
     return () => rows.dispose();
   }, [rows]);
+  // A grown or revalidated catalog: the same source refetches what is in view, in place.
+  const seenEpoch = useRef<{ rows: CatalogRows; epoch: string } | null>(null);
+  useEffect(() => {
+    const last = seenEpoch.current;
+    seenEpoch.current = { rows, epoch };
+    if (last && last.rows === rows && last.epoch !== epoch) rows.refresh();
+  }, [rows, epoch]);
   useSyncExternalStore(rows.subscribe, rows.getVersion);
   const rowsState = rows.state;
 

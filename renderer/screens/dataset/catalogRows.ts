@@ -34,6 +34,8 @@ export class CatalogRows {
   private listeners = new Set<() => void>();
   private disposed = false;
   private version = 0;
+  /** Bumped by refresh(): answers to requests made before it are dropped. */
+  private generation = 0;
   private snapshot: RowsSnapshot = { state: 'loading', total: null, error: null, index: null };
 
   constructor(
@@ -73,6 +75,16 @@ export class CatalogRows {
     this.pump();
   }
 
+  /** The catalog changed (an index finished, a revalidation): refetch what is in view, keep showing the rest. */
+  refresh(): void {
+    if (this.disposed) return;
+    this.generation += 1;
+    this.cache.invalidate();
+    if (this.snapshot.error)
+      this.update({ ...this.snapshot, state: this.snapshot.total === null ? 'loading' : 'ready', error: null });
+    this.pump();
+  }
+
   dispose(): void {
     this.disposed = true;
     this.listeners.clear();
@@ -91,8 +103,9 @@ export class CatalogRows {
     for (const offset of this.cache.missing(first, last)) {
       if (this.cache.pendingPages >= MAX_PAGES_IN_FLIGHT) break;
       this.cache.begin(offset);
+      const generation = this.generation;
       void this.fetchPage(this.datasetId, this.query, offset, this.cache.pageSize).then((result) => {
-        if (this.disposed) return;
+        if (this.disposed || generation !== this.generation) return;
         if (result.ok) {
           this.cache.loaded(offset, result.value.items, result.value.total);
           this.update({ state: 'ready', total: result.value.total, error: null, index: result.value.index });

@@ -9,6 +9,8 @@ import type { ImageMeta } from '../../../shared/api';
 export class PageCache {
   private readonly pages = new Map<number, ImageMeta[]>();
   private readonly inFlight = new Set<number>();
+  /** Pages still shown but known to be out of date (the catalog changed): fetched again when in view. */
+  private readonly stale = new Set<number>();
   /** Total rows matching the query, once the first page answered. */
   total: number | null = null;
 
@@ -45,7 +47,7 @@ export class PageCache {
     const end = this.total === null ? last : Math.min(last, this.total - 1);
     const offsets: number[] = [];
     for (let offset = this.pageOffset(first); offset <= end; offset += this.pageSize) {
-      if (!this.pages.has(offset) && !this.inFlight.has(offset)) offsets.push(offset);
+      if ((!this.pages.has(offset) || this.stale.has(offset)) && !this.inFlight.has(offset)) offsets.push(offset);
     }
     return offsets;
   }
@@ -55,15 +57,29 @@ export class PageCache {
     this.inFlight.add(offset);
   }
 
+  /**
+   * The catalog changed under this query: keep showing every page (no flash of skeletons, no lost
+   * scroll position) but fetch each again as it is in view. Requests in flight belong to the old
+   * data; the owner ignores their answers.
+   */
+  invalidate(): void {
+    for (const offset of this.pages.keys()) this.stale.add(offset);
+    this.inFlight.clear();
+    // The old total may be smaller than the new one (an index grew it from 0): do not stop at it.
+    this.total = null;
+  }
+
   /** Stores a page's rows and the query's total. */
   loaded(offset: number, items: ImageMeta[], total: number): void {
     this.inFlight.delete(offset);
+    this.stale.delete(offset);
     this.total = total;
     this.pages.set(offset, items);
     while (this.pages.size > this.maxPages) {
       const oldest = this.pages.keys().next().value;
       if (oldest === undefined) break;
       this.pages.delete(oldest);
+      this.stale.delete(oldest);
     }
   }
 

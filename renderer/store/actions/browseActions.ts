@@ -42,9 +42,20 @@ export async function refreshCatalog(store: AppStore, datasetId: string, force =
 
 /** Indexing progress and catalog changes pushed by main land in the store for the browser and the status bar. */
 export function startCatalogIndexSync(store: AppStore): () => void {
-  const stopIndex = onEvent('event:catalog-index', (status: CatalogIndexStatus) =>
-    store.getState().catalogIndexChanged(status),
-  );
+  const stopIndex = onEvent('event:catalog-index', (status: CatalogIndexStatus) => {
+    const previous = store.getState().catalogIndex[status.datasetId];
+    store.getState().catalogIndexChanged(status);
+    // A failed index is told once, with its request id; offline is the status bar's news.
+    if (
+      status.state === 'error' &&
+      previous?.state !== 'error' &&
+      status.error &&
+      !OFFLINE_CODES.has(status.error.code)
+    ) {
+      const name = store.getState().datasets?.find((d) => d.id === status.datasetId)?.name ?? 'the dataset';
+      store.getState().toastShown(`Indexing ${name} failed: showing what is cached`, status.error);
+    }
+  });
   // A revalidation or index changed a dataset's images: the browser refetches what it shows.
   const stopChanges = onEvent('event:catalog-changed', (change) => {
     if (change.datasetId && change.kind === 'images') store.getState().catalogImagesChanged(change.datasetId);

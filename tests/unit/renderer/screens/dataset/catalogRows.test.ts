@@ -71,3 +71,28 @@ describe('CatalogRows', () => {
     expect(rows.row(0)).toBeUndefined();
   });
 });
+
+describe('CatalogRows.refresh', () => {
+  it('keeps showing the old rows, refetches what is in view and drops answers from before', async () => {
+    const catalog = manualCatalog(1000);
+    const rows = new CatalogRows('d', { sort: 'filename' }, catalog.fetchPage, 100);
+    rows.want(0, 50);
+    await catalog.answer(catalog.calls[0]!);
+    rows.want(300, 350);
+    const before = catalog.calls[1]!;
+    expect(before.offset).toBe(300);
+
+    rows.refresh();
+    // Still shown while the new answer is on its way.
+    expect(rows.row(5)?.id).toBe('i5');
+    expect(catalog.calls.slice(2).map((c) => c.offset)).toEqual([300]);
+    // The answer to the request made before the refresh does not land.
+    await catalog.answer(before);
+    expect(rows.row(305)).toBeUndefined();
+    await catalog.answer(catalog.calls[2]!);
+    expect(rows.row(305)?.id).toBe('i305');
+    // Page 0 is stale: scrolling back fetches it again.
+    rows.want(0, 50);
+    expect(catalog.calls.at(-1)?.offset).toBe(0);
+  });
+});

@@ -49,3 +49,21 @@ describe('PageCache', () => {
     expect(() => new PageCache(size)).toThrow(RangeError);
   });
 });
+
+describe('PageCache.invalidate', () => {
+  it('keeps pages readable but asks for them again, past the old total too', () => {
+    const cache = new PageCache(10);
+    cache.loaded(0, rows(0, 0), 0);
+    expect(cache.missing(0, 5)).toEqual([]);
+    cache.invalidate();
+    // An index that started from nothing: the first page is asked for again.
+    expect(cache.missing(0, 5)).toEqual([0]);
+    cache.loaded(0, rows(0, 10), 50);
+    cache.invalidate();
+    expect(cache.get(3)?.id).toBe('i3');
+    cache.begin(0);
+    expect(cache.missing(0, 5)).toEqual([]);
+    cache.loaded(0, rows(0, 10), 50);
+    expect(cache.missing(0, 5)).toEqual([]);
+  });
+});
