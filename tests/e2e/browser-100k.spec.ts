@@ -18,6 +18,8 @@ describe('browser on 100,000 images', () => {
   let server: BigServer;
   let app: LaunchedApp;
   let browser: BrowserPage;
+  /** What the browser's indexing progress said while main paged the API. */
+  const indexingSeen: string[] = [];
 
   beforeAll(async () => {
     server = await startBigServer(COUNT);
@@ -32,6 +34,10 @@ describe('browser on 100,000 images', () => {
     // (A plain loop: expect.poll only runs inside a test.)
     const deadline = Date.now() + 110_000;
     while ((await browser.countText()) !== '100,000 images') {
+      const progress = app.page.getByTestId('browser.indexing');
+      // It can vanish between the two calls (indexing finished): then there is nothing to record.
+      const text = await progress.innerText({ timeout: 200 }).catch(() => null);
+      if (text) indexingSeen.push(text);
       if (Date.now() > deadline) throw new Error(`not indexed in time: ${await browser.countText()}`);
       await app.page.waitForTimeout(500);
     }
@@ -39,6 +45,11 @@ describe('browser on 100,000 images', () => {
   afterAll(async () => {
     await app?.close();
     await server?.close();
+  });
+
+  it('showed the indexing progress while main paged the API', () => {
+    expect(indexingSeen.length).toBeGreaterThan(0);
+    expect(indexingSeen.some((text) => /Indexing [\d,]+ of 100,000/.test(text))).toBe(true);
   });
 
   it('scrolls to the middle and the end showing the right rows, with a bounded DOM', async () => {

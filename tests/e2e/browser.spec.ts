@@ -123,6 +123,13 @@ describe('dataset browser', () => {
     const page = app!.page;
     const columns = Number(await browser.grid.getAttribute('data-columns'));
     expect(columns).toBeGreaterThan(1);
+    // Enter on a button keeps its own meaning: it flips the sort, it does not open an image.
+    await browser.sortDirection.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => browser.sortDirection.getAttribute('data-descending')).toBe('true');
+    expect(await page.getByTestId('viewer').count()).toBe(0);
+    await browser.sortDirection.click();
+    await expect.poll(() => browser.sortDirection.getAttribute('data-descending')).toBe('false');
     await browser.grid.focus();
     expect(await browser.activeIndex()).toBe(0);
     await page.keyboard.press('ArrowRight');
