@@ -53,11 +53,10 @@ export function parseAnnotationDoc(bytes: Uint8Array, where: string, etag: strin
       message: `${where} is not an annotation file (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}).`,
     });
   }
-  return {
-    imageId: parsed.data.image_uuid,
-    annotations: parsed.data.annotations,
-    etag: etag ?? etagOfList(parsed.data.annotations),
-  };
+  // The list as it was sent, not zod's output: a loose object's keys come back reordered, and the
+  // ETag is the hash of the server's own text; unknown fields are kept verbatim either way.
+  const annotations = (json as { annotations: Annotation[] }).annotations;
+  return { imageId: parsed.data.image_uuid, annotations, etag: etag ?? etagOfList(annotations) };
 }
 
 /**
@@ -72,6 +71,10 @@ export class ZipDocSink implements BodySink {
   #unzip: Unzip | null = null;
   #failure: unknown = null;
   #docs = 0;
+  #received = 0;
+  /** Entries begun and not yet ended: non-zero after the last byte means the archive was cut short. */
+  #open = 0;
+  #entries = 0;
 
   constructor(onDoc: (doc: AnnotationDoc) => void, onBadEntry: (entry: string, message: string) => void) {
     this.#onDoc = onDoc;
@@ -86,6 +89,9 @@ export class ZipDocSink implements BodySink {
   start(): Promise<void> {
     this.#failure = null;
     this.#docs = 0;
+    this.#received = 0;
+    this.#open = 0;
+    this.#entries = 0;
     const unzip = new Unzip((file) => this.#entry(file));
     unzip.register(UnzipInflate);
     this.#unzip = unzip;
@@ -93,13 +99,24 @@ export class ZipDocSink implements BodySink {
   }
 
   write(chunk: Uint8Array): Promise<void> {
+    this.#received += chunk.byteLength;
     this.#push(chunk, false);
     return Promise.resolve();
   }
 
-  /** After the last chunk: flushes the unzipper (an archive cut short fails here). */
-  finish(): void {
+  /**
+   * After the last chunk: flushes the unzipper. An archive shorter than the export announced, or
+   * one that ends inside an entry, fails here (fflate itself waits quietly for bytes that never come).
+   */
+  finish(expectedBytes: number | null = null): void {
     this.#push(new Uint8Array(0), true);
+    if (expectedBytes !== null && this.#received !== expectedBytes)
+      throw new AppError({
+        code: 'bad_response',
+        message: `The export's ZIP ended after ${this.#received} of ${expectedBytes} bytes.`,
+      });
+    if (this.#open > 0 || (this.#received > 0 && this.#docs === 0 && this.#entries === 0))
+      throw new AppError({ code: 'bad_response', message: "The export's ZIP was cut short or is not a ZIP." });
   }
 
   #push(chunk: Uint8Array, final: boolean): void {
@@ -121,7 +138,9 @@ export class ZipDocSink implements BodySink {
   }
 
   #entry(file: UnzipFile): void {
+    this.#entries++;
     if (!/^annotations\/.+\.json$/.test(file.name)) return;
+    this.#open++;
     const chunks: Uint8Array[] = [];
     let size = 0;
     file.ondata = (error, data, final) => {
@@ -132,11 +151,13 @@ export class ZipDocSink implements BodySink {
       size += data.byteLength;
       if (size > MAX_DOC_BYTES) {
         file.terminate();
+        this.#open--;
         this.#onBadEntry(file.name, `larger than ${MAX_DOC_BYTES} bytes`);
         return;
       }
       chunks.push(data);
       if (!final) return;
+      this.#open--;
       const bytes = concat(chunks, size);
       try {
         this.#onDoc(parseAnnotationDoc(bytes, `The export's ${file.name}`, null));

@@ -85,7 +85,7 @@ export async function annotationsFromExport(input: ExportAnnotationsInput): Prom
           signal,
         }),
       );
-      sink.finish();
+      sink.finish(record.file_size);
       return sink.docs;
     } catch (error) {
       // §10: an expired signature is 403; a fresh link fixes it.

@@ -7,7 +7,7 @@ import type { Emit } from '../events';
 import type { Log } from '../log';
 import { notConnectedError } from '../session/session';
 import type { Session } from '../session/session';
-import { parseAnnotationDoc, MAX_DOC_BYTES } from './annotationDocs';
+import { etagOfList } from './annotationDocs';
 import type { AnnotationDoc } from './annotationDocs';
 import { annotationsFromExport, ExportUnavailable } from './exportAnnotations';
 import type { ExportTiming, UseClient } from './exportAnnotations';
@@ -213,7 +213,7 @@ export class OfflineDownloader {
               await fetchImage({ use, urls, blobs: catalog.blobs, profileId, imageId: item.imageId, signal });
             repo.markImage(profileId, item.imageId);
           }
-          if (!item.annotationsDone) storeDoc(await this.#annotationFile(use, urls, item.imageId, signal));
+          if (!item.annotationsDone) storeDoc(await this.#annotationFile(use, item.imageId, signal));
         } catch (error) {
           if (signal.aborted || STOPS_THE_RUN.has(codeOf(error) ?? '')) throw error;
           if (!isAppError(error))
@@ -277,23 +277,13 @@ export class OfflineDownloader {
     }
   }
 
-  /** §7.4 `GET /annotations/{id}/file` through the listing's `annotation_url` (an API path: counted). */
-  async #annotationFile(
-    use: UseClient,
-    urls: SignedUrls,
-    imageId: string,
-    signal: AbortSignal,
-  ): Promise<AnnotationDoc> {
-    const url = urls.item(imageId)?.annotation_url;
-    if (!url)
-      throw new AppError({ code: 'bad_response', message: 'The server gave no annotation address for this image.' });
-    const result = await use((client) => client.fetchBodyUrl(url, { signal, maxBytes: MAX_DOC_BYTES }));
-    if (result.notModified)
-      throw new AppError({ code: 'bad_response', message: 'The server answered "not modified" to a plain read.' });
-    const doc = parseAnnotationDoc(result.bytes, "The image's annotation file", result.etag);
-    if (doc.imageId !== imageId)
-      throw new AppError({ code: 'bad_response', message: "The image's annotation file names another image." });
-    return doc;
+  /**
+   * One image's list (§7.4 `GET /annotations/{id}`): one counted request, the same as the listing's
+   * `annotation_url` file would cost, and it carries the server's ETag.
+   */
+  async #annotationFile(use: UseClient, imageId: string, signal: AbortSignal): Promise<AnnotationDoc> {
+    const { annotations, etag } = await use((client) => client.getAnnotations(imageId, signal));
+    return { imageId, annotations, etag: etag ?? etagOfList(annotations) };
   }
 
   async #alreadyCached(profileId: string, imageId: string, fileSize: number): Promise<boolean> {
