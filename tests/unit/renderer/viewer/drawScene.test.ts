@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LINE_DEVICE_PX, MAX_LABELS, OUTLINE_DEVICE_PX, drawScene } from '../../../../renderer/viewer/drawScene';
+import {
+  LINE_DEVICE_PX,
+  MAX_LABELS,
+  OUTLINE_DEVICE_PX,
+  PATH_POINT_BUDGET,
+  drawScene,
+} from '../../../../renderer/viewer/drawScene';
 import { prepareScene } from '../../../../renderer/viewer/prepareScene';
 import { count, recordingContext } from './mockContext';
 
@@ -22,7 +28,7 @@ const view = (scene: ReturnType<typeof prepareScene>, extra: Partial<Parameters<
 });
 
 describe('drawScene', () => {
-  it('draws a class of many polygons with one path, one fill and one stroke', () => {
+  it('draws a class of many polygons with one set of styles and a path per PATH_POINT_BUDGET points', () => {
     const annotations = Array.from({ length: 500 }, (_, i) => ({
       id: `${i}`,
       name: 'road',
@@ -33,9 +39,11 @@ describe('drawScene', () => {
     const ctx = recordingContext();
     const stats = drawScene(ctx, scene, view(scene));
     expect(stats).toEqual({ shapes: 500, batches: 1, labels: 0 });
-    expect(count(ctx.calls, 'beginPath')).toBe(1);
-    expect(count(ctx.calls, 'fill')).toBe(1);
-    expect(count(ctx.calls, 'stroke')).toBe(1);
+    const paths = Math.ceil((500 * 4) / PATH_POINT_BUDGET);
+    expect(count(ctx.calls, 'beginPath')).toBe(paths);
+    expect(count(ctx.calls, 'fill')).toBe(paths);
+    expect(count(ctx.calls, 'stroke')).toBe(paths);
+    expect(count(ctx.calls, 'fillStyle=')).toBe(1);
     expect(count(ctx.calls, 'moveTo')).toBe(500);
     expect(count(ctx.calls, 'lineTo')).toBe(1500);
     expect(count(ctx.calls, 'closePath')).toBe(500);
