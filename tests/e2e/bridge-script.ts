@@ -21,7 +21,8 @@ export function bridgeScript(): Promise<string> {
         };
         Object.defineProperty(window, '__pictographDeliver', { value: deliver });
         const api = createApi(
-          (channel, request) => window.__pictographInvoke(channel, request),
+          // Large answers arrive as one JSON string (see packAnswer in harness.ts).
+          (channel, request) => window.__pictographInvoke(channel, request).then((r) => (r && typeof r.__pictographJson === 'string' ? JSON.parse(r.__pictographJson) : r)),
           (name, listener) => {
             const set = listeners.get(name) ?? new Set();
             listeners.set(name, set);

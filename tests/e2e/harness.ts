@@ -85,6 +85,23 @@ interface PageBridge {
 }
 
 /**
+ * Playwright hands a binding's answer over value by value (an annotation list of 10,000 polygons,
+ * ~12 MB, took ~12 s), where Electron's IPC structured-clones it in milliseconds. So a large answer
+ * crosses as one JSON string, parsed on the other side (bridge-script.ts does the same in the page).
+ */
+const LARGE_ANSWER_CHARS = 64 * 1024;
+function packAnswer(result: IpcResult<unknown>): IpcResult<unknown> {
+  const text = JSON.stringify(result);
+  return (text.length > LARGE_ANSWER_CHARS ? { __pictographJson: text } : result) as IpcResult<unknown>;
+}
+function unpackAnswer(value: IpcResult<unknown>): IpcResult<unknown> {
+  const packed = value as unknown as { __pictographJson?: unknown };
+  return typeof packed.__pictographJson === 'string'
+    ? (JSON.parse(packed.__pictographJson) as IpcResult<unknown>)
+    : value;
+}
+
+/**
  * Runs the real renderer build in Debian Chromium against the real main-process services
  * (design §3). Same router, same createApi, same media resolver as the Electron app; only the
  * transport differs (exposeBinding instead of ipcRenderer, routing instead of the app:// protocol).
@@ -171,7 +188,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         mainFrame: source.page.mainFrame(),
         urlOf: (f) => f.url(),
       });
-      return router.dispatch(channel, request, { senderUrl });
+      return router.dispatch(channel, request, { senderUrl }).then(packAnswer);
     });
     // Read by the bridge's files.pathsOf, standing in for Electron's webUtils.getPathForFile.
     await context.addInitScript({
@@ -195,10 +212,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
 
     const api = createApi(
       (channel, request) =>
-        page.evaluate(([c, r]) => (globalThis as unknown as PageBridge).__pictographInvoke(c, r), [
-          channel,
-          request,
-        ] as const),
+        page
+          .evaluate(([c, r]) => (globalThis as unknown as PageBridge).__pictographInvoke(c, r), [
+            channel,
+            request,
+          ] as const)
+          .then(unpackAnswer),
       (name, listener) => {
         // Node-side subscribers hear the same events the page does, straight from main's emit.
         const set = nodeListeners.get(name) ?? new Set();
