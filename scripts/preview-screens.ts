@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { LaunchedApp } from '../tests/e2e/harness';
+import { captureTransferScreens } from './preview-transfers';
 
 /**
  * Walks the app like a first-time user and photographs each screen: connect, then the demo
@@ -44,6 +45,7 @@ export async function captureScreens(app: LaunchedApp, outDir: string): Promise<
     await shoot('dataset');
     await captureBrowserViews(app, shoot);
     await captureViewerScreens(app, shoot);
+    await captureTransferScreens(app, shoot);
   }
   return written;
 }

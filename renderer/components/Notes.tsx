@@ -3,8 +3,8 @@ import { appStore, useAppStore } from '../store/useAppStore';
 import './Notes.css';
 
 /**
- * Good news from background work ("Export ready"), at the bottom left so it never covers an error
- * toast. Polite for screen readers; each stays until dismissed, like toasts.
+ * Good news from background work ("Export ready"), top right so it covers neither the error toasts
+ * nor the upload queue at the bottom. Polite for screen readers; each stays until dismissed, like toasts.
  */
 export function Notes() {
   const notes = useAppStore((state) => state.notes);
