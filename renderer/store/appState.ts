@@ -3,6 +3,7 @@ import type { ConnectionSlice } from './connectionSlice';
 import type { DatasetsSlice } from './datasetsSlice';
 import type { ExportsSlice } from './exportsSlice';
 import type { NotesSlice } from './notesSlice';
+import type { SyncSlice } from './syncSlice';
 import type { ToastSlice } from './toastSlice';
 import type { UiSlice } from './uiSlice';
 import type { UploadsSlice } from './uploadsSlice';
@@ -15,4 +16,5 @@ export type AppState = ConnectionSlice &
   ToastSlice &
   ExportsSlice &
   UploadsSlice &
-  NotesSlice;
+  NotesSlice &
+  SyncSlice;

@@ -6,6 +6,7 @@ import { createConnectionSlice } from './connectionSlice';
 import { createDatasetsSlice } from './datasetsSlice';
 import { createExportsSlice } from './exportsSlice';
 import { createNotesSlice } from './notesSlice';
+import { createSyncSlice } from './syncSlice';
 import { createToastSlice } from './toastSlice';
 import type { ThemePreference } from '../../shared/ipc';
 import type { Theme } from './uiSlice';
@@ -28,5 +29,6 @@ export function createAppStore(systemTheme: Theme = 'dark', themePreference: The
     ...createExportsSlice(...args),
     ...createUploadsSlice(...args),
     ...createNotesSlice(...args),
+    ...createSyncSlice(...args),
   }));
 }

@@ -30,6 +30,7 @@ import { FolderPanel } from './FolderPanel';
 import { ImageGrid } from './ImageGrid';
 import { ImageList } from './ImageList';
 import { IndexingStatus, MatchCount } from './BrowserHeader';
+import { OfflineToggle } from '../sync/OfflineToggle';
 import { ExportsButton } from '../exports/ExportsButton';
 import { AddImagesButtons } from '../uploads/AddImagesButtons';
 import { UploadArea } from '../uploads/UploadArea';
@@ -187,6 +188,7 @@ export function DatasetScreen({ datasetId }: { datasetId: string }) {
           {rowsState.total !== null ? <MatchCount matched={matched} total={datasetTotal} filtered={filtered} /> : null}
           <IndexingStatus index={index} />
           <span className="browser__spacer" />
+          <OfflineToggle datasetId={datasetId} />
           <AddImagesButtons datasetId={datasetId} />
           <ExportsButton />
           {filtered ? <ActionButton actionId="browser.clearFilters" showLabel testId="browser.clearFilters" /> : null}

@@ -4,6 +4,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { completionPercent, formatCount, formatPercent, pluralize } from '../../format/numbers';
 import { formatRelativeTime } from '../../format/time';
 import { annotationTypeLabel, safeColor, visibleClasses } from './datasetSummary';
+import { OfflineToggle } from '../sync/OfflineToggle';
 
 const MAX_CHIPS = 6;
 
@@ -71,6 +72,7 @@ export function DatasetCard({ dataset, now, onOpen }: { dataset: Dataset; now: n
         </div>
       </dl>
 
+      <OfflineToggle datasetId={dataset.id} compact />
       <ul className="dataset-card__classes" aria-label="Classes" data-testid="datasets.card.classes">
         {shown.map((cls) => (
           <li key={cls.name} className="class-chip" title={cls.type ? `${cls.name} (${cls.type})` : cls.name}>

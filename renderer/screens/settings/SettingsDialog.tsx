@@ -3,6 +3,7 @@ import { KeyIcon } from '../../components/icons';
 import { Modal } from '../../components/Modal';
 import { SettingsIcon } from '../../components/transferIcons';
 import { ApiKeysSection } from './ApiKeysSection';
+import { CacheSettingsSection } from './CacheSection';
 import './settings.css';
 
 /** Settings (issue 11: the API keys page). A dialog, so the screen behind keeps its place. */
@@ -15,6 +16,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         </h3>
         <ApiKeysSection />
       </section>
+      <CacheSettingsSection />
     </Modal>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Notes } from '../../components/Notes';
 import { Notice } from '../../components/Notice';
 import { startTransferSync } from '../../store/actions/transferSync';
+import { startSyncWatch } from '../../store/actions/syncActions';
 import { selectScreen, selectStatus } from '../../store/selectors';
 import { appStore, useAppStore } from '../../store/useAppStore';
 import { DatasetScreen } from '../dataset/DatasetScreen';
@@ -23,6 +24,8 @@ export function Shell() {
   const showReadOnlyNotice = status?.role === 'viewer' && !readOnlyNoticeDismissed;
   // Exports and uploads report in the background while signed in (progress, "export ready").
   useEffect(() => startTransferSync(appStore), []);
+  // The edit queue, conflicts and offline downloads (issue 10) follow main's events.
+  useEffect(() => startSyncWatch(appStore), []);
 
   return (
     <div className="shell" data-testid="shell">

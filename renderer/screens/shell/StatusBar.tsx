@@ -5,6 +5,7 @@ import { formatClockTime } from '../../format/time';
 import { selectActiveIndexing } from '../../store/browseSlice';
 import { selectRateLimit, selectStatus } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
+import { SyncIndicator } from '../sync/SyncIndicator';
 
 const stateWords = {
   connected: 'Online',
@@ -47,6 +48,7 @@ export function StatusBar() {
           {stateWords[status.state]}
         </span>
       ) : null}
+      {status?.profile ? <SyncIndicator /> : null}
       {indexing ? (
         <span className="statusbar__item" data-testid="status.indexing" role="status">
           Indexing {indexingName}: {formatCount(indexing.indexed)}
