@@ -12,6 +12,11 @@ import type { LaunchedApp } from '../tests/e2e/harness';
 export async function captureTransferScreens(app: LaunchedApp, shoot: (name: string) => Promise<void>): Promise<void> {
   const { page } = app;
   const dir = await mkdtemp(join(tmpdir(), 'pictograph-preview-'));
+  // "Export ready" notes leave on their own; the photos should not wait for them.
+  const shootClear = async (name: string) => {
+    for (const dismiss of await page.getByTestId('note.dismiss').all()) await dismiss.click();
+    await shoot(name);
+  };
   const toDatasets = async () => {
     const crumb = page.getByTestId('shell.crumb.datasets');
     if ((await crumb.count()) > 0) await crumb.click();
@@ -37,7 +42,7 @@ export async function captureTransferScreens(app: LaunchedApp, shoot: (name: str
     await row.getByTestId('exports.row.download').click();
     await row.getByTestId('exports.row.saved').waitFor({ timeout: 60_000 });
     await page.getByTestId('exports.name').fill('street-yolo');
-    await shoot('exports-panel');
+    await shootClear('exports-panel');
     await page.keyboard.press('Escape');
   }
 
@@ -66,7 +71,7 @@ export async function captureTransferScreens(app: LaunchedApp, shoot: (name: str
       .first()
       .waitFor({ timeout: 30_000 })
       .catch(() => undefined);
-    await shoot('upload-queue');
+    await shootClear('upload-queue');
   }
 
   await page.getByTestId('shell.settings').click();
@@ -75,6 +80,6 @@ export async function captureTransferScreens(app: LaunchedApp, shoot: (name: str
     .or(page.getByTestId('apiKeys.unavailable'))
     .first()
     .waitFor({ timeout: 30_000 });
-  await shoot('settings-api-keys');
+  await shootClear('settings-api-keys');
   await page.keyboard.press('Escape');
 }

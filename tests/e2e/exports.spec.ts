@@ -49,6 +49,9 @@ describe('exports of the demo workspace', () => {
     const row = await exportsPage.createExport({ name: `street ${format}`, format });
     expect(await exportsPage.settled(row)).toBe('completed');
     await expect.poll(() => row.getByTestId('exports.row.state').innerText()).toMatch(/^Ready · /);
+    await exportsPage.notes
+      .filter({ hasText: `"street ${format}" of ${DATASET} can be downloaded from its exports panel.` })
+      .waitFor();
 
     const saved = await exportsPage.download(row);
     expect(dirname(saved)).toBe(folder);
