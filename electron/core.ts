@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { HandlerMap } from './ipc/types';
-import type { EventPayload } from '../shared/ipc';
 import type { Emit } from './services/events';
 import type { Log } from './services/log';
 import type { ResolveMedia } from './services/media/mediaTypes';
@@ -9,7 +8,8 @@ import { createApiKeysHandlers } from './ipc/handlers/apiKeys';
 import { createAppHandlers } from './ipc/handlers/app';
 import { createCatalogHandlers } from './ipc/handlers/catalog';
 import { createConnectionHandlers } from './ipc/handlers/connection';
-import { createDialogHandlers, exportReadyNotifier, NO_DESKTOP } from './ipc/handlers/dialogs';
+import { createDesktopHandlers } from './ipc/handlers/desktop';
+import { createDialogHandlers, NO_DESKTOP } from './ipc/handlers/dialogs';
 import type { DesktopHooks } from './ipc/handlers/dialogs';
 import { createExportsHandlers } from './ipc/handlers/exports';
 import { createLibraryHandlers } from './ipc/handlers/library';
@@ -37,6 +37,8 @@ import { Outbox } from './services/outbox/outbox';
 import { catalogForSync } from './services/sync/catalogAdapter';
 import type { ProbeTiming } from './services/sync/connectivity';
 import { SyncEngine } from './services/sync/syncEngine';
+import { DesktopIntegration, NO_SHELL } from './services/desktop/desktopIntegration';
+import type { DesktopShell } from './services/desktop/desktopIntegration';
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'pictograph-review';
 
@@ -44,6 +46,8 @@ export const DEFAULT_KEYCHAIN_SERVICE = 'pictograph-review';
 export interface MainCore {
   handlers: HandlerMap;
   resolveMedia: ResolveMedia;
+  /** The OS's way in: a menu click, a `pictograph-review://` link (false when refused). */
+  shell: Pick<DesktopIntegration, 'menuClicked' | 'openDeepLink'>;
   dispose(): Promise<void>;
 }
 
@@ -63,6 +67,8 @@ export interface MainCoreOptions {
   log?: Log;
   /** Native pickers, "show in folder", OS notifications (electron/main/desktop.ts; the harness's own). */
   desktop?: DesktopHooks;
+  /** Application menu, taskbar/dock progress, window focus (electron/main/desktopShell.ts; the harness's own). */
+  shell?: DesktopShell;
 }
 
 /**
@@ -99,11 +105,17 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
   // after the session, so connection events reach it through this late-bound hook.
   let onConnection: () => void = () => {};
   const desktop = options.desktop ?? NO_DESKTOP;
-  const notifyExportReady = exportReadyNotifier(desktop);
+  // Notifications (export ready, sync failed), taskbar progress, menu clicks and deep links.
+  const integration = new DesktopIntegration({
+    emit: (name, payload) => options.emit(name, payload),
+    shell: options.shell ?? NO_SHELL,
+    notify: (note) => desktop.notify(note),
+    log,
+  });
   const emit: Emit = (name, payload) => {
     options.emit(name, payload);
     if (name === 'event:connection') onConnection();
-    if (name === 'event:export') notifyExportReady(payload as EventPayload<'event:export'>);
+    integration.observe(name, payload);
   };
   const secrets = await createSecretStore({ service: options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE, log });
   const profiles = await ProfileStore.open(userDataDir, log);
@@ -207,6 +219,7 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
     ...createExportsHandlers({ exports: exportsService }),
     ...createUploadsHandlers({ uploads }),
     ...createApiKeysHandlers({ session }),
+    ...createDesktopHandlers({ integration }),
     ...createDialogHandlers({
       desktop,
       downloadedPaths: () =>
@@ -224,6 +237,10 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
   return {
     handlers,
     resolveMedia: media.resolve,
+    shell: {
+      menuClicked: (id) => integration.menuClicked(id),
+      openDeepLink: (url) => integration.openDeepLink(url),
+    },
     dispose: () => (disposed ??= close()),
   };
 }

@@ -3,6 +3,7 @@ import { apiKeysChannels } from './channels/apiKeys';
 import { appChannels } from './channels/app';
 import { catalogChannels, catalogEvents } from './channels/catalog';
 import { connectionChannels, connectionEvents } from './channels/connection';
+import { desktopChannels, desktopEvents } from './channels/desktop';
 import { dialogsChannels } from './channels/dialogs';
 import type { FilePathsBridge } from './channels/dialogs';
 import { exportsChannels, exportsEvents } from './channels/exports';
@@ -25,6 +26,7 @@ export const channels = {
   ...dialogsChannels,
   ...syncChannels,
   ...offlineChannels,
+  ...desktopChannels,
 } as const satisfies Record<`${string}:${string}`, ChannelDef>;
 
 /** Every event main pushes to the renderer. */
@@ -36,6 +38,7 @@ export const events = {
   ...uploadsEvents,
   ...syncEvents,
   ...offlineEvents,
+  ...desktopEvents,
 } as const satisfies Record<`event:${string}`, EventDef>;
 
 export type Channels = typeof channels;

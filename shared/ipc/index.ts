@@ -12,3 +12,4 @@ export * from './channels/apiKeys';
 export * from './channels/dialogs';
 export * from './channels/sync';
 export * from './channels/offline';
+export * from './channels/desktop';

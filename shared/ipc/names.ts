@@ -67,6 +67,8 @@ export const CHANNEL_NAMES = [
   'offline:pause',
   'offline:resume',
   'offline:cancel',
+  'menu:setActions',
+  'deepLink:take',
 ] as const satisfies readonly ChannelName[];
 
 export const EVENT_NAMES = [
@@ -79,6 +81,8 @@ export const EVENT_NAMES = [
   'event:upload',
   'event:sync',
   'event:offline',
+  'event:menu-action',
+  'event:open-image',
 ] as const satisfies readonly EventName[];
 
 /** Compiles only when `T` is `never`: the error names the contract entries missing above. */

@@ -117,6 +117,33 @@ const EXPORTS_UPLOADS_KEYS_BAD: Partial<Record<ChannelName, [string, unknown][]>
 };
 
 /** Per-channel inputs that are wrong only for that channel's schema. */
+/** The renderer's menu descriptors (issue 12): every field bounded, ids plain, groups known. */
+const menuAction = (patch: Record<string, unknown> = {}) => ({
+  actions: [{ id: 'app.theme', label: 'Theme', group: 'View', keys: ['Shift+T'], enabled: true, ...patch }],
+});
+const DESKTOP_BAD: Partial<Record<ChannelName, [string, unknown][]>> = {
+  'menu:setActions': [
+    ['actions missing', {}],
+    ['actions not a list', { actions: 'all' }],
+    ['unknown group', menuAction({ group: 'Window' })],
+    ['id with markup', menuAction({ id: '<img src=x>' })],
+    ['id with a path', menuAction({ id: '../../etc' })],
+    ['id 1 MB', menuAction({ id: MB })],
+    ['blank label', menuAction({ label: '   ' })],
+    ['label 1 MB', menuAction({ label: MB })],
+    ['enabled not a boolean', menuAction({ enabled: 'yes' })],
+    ['a run function smuggled in', menuAction({ run: 'alert(1)' })],
+    ['nine shortcuts', menuAction({ keys: Array.from({ length: 9 }, (_, i) => `Mod+${i}`) })],
+    ['shortcut 1 MB', menuAction({ keys: [MB] })],
+    ['duplicate ids', { actions: [...menuAction().actions, ...menuAction().actions] }],
+    [
+      '401 actions',
+      { actions: Array.from({ length: 401 }, (_, i) => ({ ...menuAction().actions[0], id: `a.n${i}` })) },
+    ],
+  ],
+  'deepLink:take': [['an argument', { url: 'pictograph-review://open' }]],
+};
+
 const CHANNEL_BAD: Partial<Record<ChannelName, [string, unknown][]>> = {
   'connection:connect': [
     ['missing apiKey', { baseUrl: 'http://127.0.0.1:1' }],
@@ -300,6 +327,7 @@ const CHANNEL_BAD: Partial<Record<ChannelName, [string, unknown][]>> = {
       ],
     ]),
   ),
+  ...DESKTOP_BAD,
   'media:url': [
     ['unknown variant', { imageId: ID, variant: 'original' }],
     ['missing variant', { imageId: ID }],
@@ -366,6 +394,8 @@ const VALID: Record<ChannelName, unknown> = {
   'dialog:pickFolder': { purpose: 'export' },
   'dialog:pickFiles': { purpose: 'upload' },
   'shell:showItem': { path: '/tmp/x.zip' },
+  'menu:setActions': menuAction(),
+  'deepLink:take': {},
 };
 
 let dir: string;
@@ -463,6 +493,11 @@ describe('signed out, well-formed calls that need a connection answer not_connec
       value: { state: 'signed-out', keyPrefix: null },
     });
     expect(await router.dispatch('rateLimit:get', {}, ctx)).toEqual({ ok: true, value: null });
+    expect(await router.dispatch('menu:setActions', VALID['menu:setActions'], ctx)).toEqual({
+      ok: true,
+      value: { items: 1 },
+    });
+    expect(await router.dispatch('deepLink:take', {}, ctx)).toEqual({ ok: true, value: null });
     expect(await router.dispatch('media:url', VALID['media:url'], ctx)).toEqual({
       ok: true,
       value: { url: `${APP}/media/${ID}/full` },
