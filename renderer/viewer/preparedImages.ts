@@ -12,6 +12,8 @@ export interface PreparedImage {
   imageId: string;
   meta: ImageMeta;
   annotations: Annotation[];
+  /** The annotations' ETag (the editor sends it back as If-Match), null when unknown. */
+  etag: string | null;
   /** Set when the annotations could not be loaded (the picture still shows). */
   annotationsError: IpcError | null;
   picture: Picture;
@@ -26,7 +28,7 @@ export type PreparedResult = { ok: true; image: PreparedImage } | { ok: false; e
 /** The calls the cache makes: the real bridge in the app. */
 export interface ImageSource {
   metadata(imageId: string): Promise<IpcResult<ImageMeta>>;
-  annotations(imageId: string): Promise<IpcResult<{ annotations: Annotation[] }>>;
+  annotations(imageId: string): Promise<IpcResult<{ annotations: Annotation[]; etag?: string | null }>>;
   mediaUrl(imageId: string): Promise<IpcResult<{ url: string }>>;
   picture(url: string, expected: { width: number | null; height: number | null; mimeType: string }): Promise<Picture>;
 }
@@ -138,6 +140,7 @@ export class PreparedImageCache {
         imageId,
         meta: meta.value,
         annotations: list,
+        etag: annotations.ok ? (annotations.value.etag ?? null) : null,
         annotationsError: annotations.ok ? null : annotations.error,
         picture,
         scene: finalScene,

@@ -50,6 +50,7 @@ export class ViewerStage {
   readonly #stage: Konva.Stage;
   readonly #imageLayer: Konva.Layer;
   readonly #annotationLayer: Konva.Layer;
+  readonly #interactionLayer: Konva.Layer;
   readonly #imageNode: Konva.Image;
   readonly #placeholder: Konva.Rect;
   readonly #listeners = new Set<() => void>();
@@ -72,6 +73,8 @@ export class ViewerStage {
   #drawSeq = 0;
   #spaceHeld = false;
   #pan: { pointerId: number; x: number; y: number } | null = null;
+  /** The editor's say in the bulk drawing (sceneMask.ts): clears shapes it draws live or hides. */
+  #mask: ((visible: Uint8Array | null) => Uint8Array | null) | null = null;
 
   constructor(container: HTMLDivElement) {
     this.#container = container;
@@ -97,7 +100,8 @@ export class ViewerStage {
       sceneFunc: (context) => this.#drawAnnotations(context._context),
     });
     this.#annotationLayer.add(bulk);
-    this.#stage.add(this.#imageLayer, this.#annotationLayer, new Konva.Layer({ name: 'interaction' }));
+    this.#interactionLayer = new Konva.Layer({ name: 'interaction', listening: false });
+    this.#stage.add(this.#imageLayer, this.#annotationLayer, this.#interactionLayer);
     this.#cache = document.createElement('canvas');
     this.#snapshotState = { camera: this.#camera, view: this.#view, content: null };
 
@@ -132,6 +136,45 @@ export class ViewerStage {
     }
     this.#fitted = true;
     this.#setCamera(this.#fitCamera(), false);
+  }
+
+  /**
+   * The editor changed the annotations: the new prepared scene replaces the shown one without
+   * moving the camera; the culling grid is rebuilt and the bulk layer redrawn crisp once.
+   */
+  setScene(scene: PreparedScene): void {
+    const content = this.#content;
+    if (!content || content.scene === scene) return;
+    this.#content = { ...content, scene };
+    const extent = { minX: 0, minY: 0, maxX: content.width, maxY: content.height };
+    this.#grid = scene.count > 0 ? new SpatialGrid(scene.bounds, extent) : null;
+    if (this.#visible.length !== scene.count) this.#visible = new Uint8Array(scene.count);
+    this.redraw();
+  }
+
+  /** Lets the editor clear shapes from the bulk layer's mask (null: draw them all). */
+  setMask(mask: ((visible: Uint8Array | null) => Uint8Array | null) | null): void {
+    this.#mask = mask;
+  }
+
+  /** Redraws the bulk layer crisp (after the mask or the scene changed). */
+  redraw(): void {
+    this.#mode = 'crisp';
+    this.#clearSettle();
+    this.#annotationLayer.batchDraw();
+  }
+
+  /** The live layer the editor draws its selection, handles and drafts on (design §6). */
+  get interactionLayer(): Konva.Layer {
+    return this.#interactionLayer;
+  }
+
+  get container(): HTMLDivElement {
+    return this.#container;
+  }
+
+  get camera(): Camera {
+    return this.#camera;
   }
 
   /** Per class index, 1 hides the class. Redraws crisp. */
@@ -281,6 +324,7 @@ export class ViewerStage {
       this.#grid.query(minX, minY, maxX, maxY, this.#visible);
       visible = this.#visible;
     }
+    if (this.#mask) visible = this.#mask(visible);
     const stats = drawScene(ctx, scene, {
       camera: this.#camera,
       pixelRatio: this.#annotationLayer.getCanvas().getPixelRatio(),

@@ -7,6 +7,10 @@ const STATUS_LABELS: Record<string, string> = { new: 'New', in_progress: 'In pro
 
 interface ViewerPanelProps {
   image: PreparedImage;
+  /** The editor's document count (edits included), when the editor is open. */
+  annotationCount?: number;
+  /** The review status after a decision made here, when it differs from the loaded one. */
+  reviewStatus?: string | null;
   hidden: ReadonlySet<string>;
   onToggleClass(name: string): void;
   brightness: number;
@@ -22,6 +26,7 @@ export function ViewerPanel(props: ViewerPanelProps) {
   const { meta, scene } = image;
   const predictions = scene.classes.reduce((sum, c) => sum + c.predictions, 0);
   const lowest = meta.min_confidence;
+  const status = props.reviewStatus ?? meta.status;
   const notes = panelNotes(image);
 
   return (
@@ -30,12 +35,12 @@ export function ViewerPanel(props: ViewerPanelProps) {
         <dl className="viewer-facts">
           <dt>Status</dt>
           <dd>
-            <span className={`viewer-status viewer-status--${meta.status}`} data-testid="viewer.status">
-              {STATUS_LABELS[meta.status] ?? meta.status}
+            <span className={`viewer-status viewer-status--${status}`} data-testid="viewer.status">
+              {STATUS_LABELS[status] ?? status}
             </span>
           </dd>
           <dt>Annotations</dt>
-          <dd data-testid="viewer.annotationCount">{formatCount(image.annotations.length)}</dd>
+          <dd data-testid="viewer.annotationCount">{formatCount(props.annotationCount ?? image.annotations.length)}</dd>
           <dt>Predictions</dt>
           <dd data-testid="viewer.predictionCount">
             {formatCount(predictions)}

@@ -13,12 +13,16 @@ import { Minimap } from './Minimap';
 import { ViewerCanvas } from './ViewerCanvas';
 import { ViewerHeader } from './ViewerHeader';
 import { ViewerPanel } from './ViewerPanel';
+import { EditorLayer } from './editor/EditorLayer';
+import { EditorToolbar } from './editor/EditorToolbar';
+import { useEditorScreen } from './editor/useEditorScreen';
 import { useDataset } from './useDatasetClasses';
 import { useNeighbours } from './useNeighbours';
 import { usePreparedImage } from './usePreparedImage';
 import { usePrefetch } from './usePrefetch';
 import { viewerCache } from './viewerCache';
 import '../../styles/viewer.css';
+import '../../styles/editor.css';
 import './ViewerScreen.css';
 
 /** One image with its annotations: stage, header with navigation and zoom, side panel. */
@@ -32,11 +36,15 @@ export function ViewerScreen({ datasetId, imageId }: { datasetId: string; imageI
   const loaded = usePreparedImage(imageId, classes, attempt);
   const neighbours = useNeighbours(datasetId, imageId, query);
   const [stage, setStage] = useState<ViewerStage | null>(null);
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const [brightness, setBrightness] = useState(1);
   const [contrast, setContrast] = useState(1);
 
   const image: PreparedImage | null = loaded.state === 'ready' ? loaded.image : loaded.previous;
+  // The editor (issue 9) works on the image once it is ready; its scene is the edited document's.
+  const editing = useEditorScreen(datasetId, loaded.state === 'ready' ? loaded.image : null, dataset, classes, query);
+  const binding = editing.binding;
+  const hidden = binding?.editor.session.hiddenClasses ?? NO_HIDDEN;
+  const editedScene = binding && image && binding.editor.document.imageId === image.imageId ? binding.scene : null;
   const content = useMemo<StageContent | null>(
     () =>
       image
@@ -45,10 +53,10 @@ export function ViewerScreen({ datasetId, imageId }: { datasetId: string; imageI
             picture: image.picture.state === 'ready' ? image.picture.bitmap : null,
             width: image.width,
             height: image.height,
-            scene: image.scene,
+            scene: editedScene ?? image.scene,
           }
         : null,
-    [image],
+    [image, editedScene],
   );
 
   const position = neighbours.state === 'ready' ? neighbours.position : null;
@@ -74,14 +82,7 @@ export function ViewerScreen({ datasetId, imageId }: { datasetId: string; imageI
   });
   useRegisterActions(actions);
 
-  const toggleClass = useCallback((name: string) => {
-    setHidden((current) => {
-      const next = new Set(current);
-      if (next.has(name)) next.delete(name);
-      else next.add(name);
-      return next;
-    });
-  }, []);
+  const toggleClass = editing.toggleClass;
   const retry = useCallback(() => {
     viewerCache.forget(imageId);
     setAttempt((n) => n + 1);
@@ -97,8 +98,12 @@ export function ViewerScreen({ datasetId, imageId }: { datasetId: string; imageI
       data-state={loaded.state}
     >
       <ViewerHeader datasetName={dataset?.name ?? 'Dataset'} meta={meta} neighbours={neighbours} stage={stage} />
+      {binding ? <EditorToolbar editor={binding.editor} saveState={editing.saveState} /> : null}
       <div className="viewer__body">
         <div className="viewer__stage">
+          {binding && stage && content ? (
+            <EditorLayer stage={stage} binding={binding} imageSize={content} classes={classes ?? []} />
+          ) : null}
           <ViewerCanvas
             content={content}
             hidden={hidden}
@@ -145,6 +150,8 @@ export function ViewerScreen({ datasetId, imageId }: { datasetId: string; imageI
         {image && image.imageId === imageId ? (
           <ViewerPanel
             image={image}
+            annotationCount={binding?.editor.document.annotations.length ?? image.annotations.length}
+            reviewStatus={binding?.editor.document.review?.status ?? null}
             hidden={hidden}
             onToggleClass={toggleClass}
             brightness={brightness}
@@ -159,7 +166,10 @@ export function ViewerScreen({ datasetId, imageId }: { datasetId: string; imageI
             <span className="skeleton skeleton--line" />
           </aside>
         )}
+        {editing.dialogs}
       </div>
     </section>
   );
 }
+
+const NO_HIDDEN: ReadonlySet<string> = new Set();
