@@ -14,7 +14,10 @@ export async function captureTransferScreens(app: LaunchedApp, shoot: (name: str
   const dir = await mkdtemp(join(tmpdir(), 'pictograph-preview-'));
   // "Export ready" notes leave on their own; the photos should not wait for them.
   const shootClear = async (name: string) => {
-    for (const dismiss of await page.getByTestId('note.dismiss').all()) await dismiss.click();
+    for (const dismiss of await page.getByTestId('note.dismiss').all()) {
+      // A note may leave on its own meanwhile.
+      await dismiss.click({ timeout: 1_000 }).catch(() => undefined);
+    }
     await shoot(name);
   };
   const toDatasets = async () => {
