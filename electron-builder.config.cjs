@@ -40,6 +40,9 @@ module.exports = {
     enableEmbeddedAsarIntegrityValidation: true,
     onlyLoadAppFromAsar: true,
   },
+  // pictograph-review://open?dataset=…&image=… (README): installers register the scheme with the OS;
+  // electron/main/deepLinks.ts receives the links and services/desktop/deepLink.ts validates them.
+  protocols: [{ name: 'Pictograph Review link', schemes: ['pictograph-review'] }],
   mac: {
     category: 'public.app-category.developer-tools',
     target: ['dmg'],

@@ -6,6 +6,10 @@ import type { MainCore } from '../core';
 import { createMainCore } from '../core';
 import { createFileLogger } from '../services/log';
 import { createDesktopHooks } from './desktop';
+import { listenForDeepLinks } from './deepLinks';
+import { createDesktopShell, focusMainWindow, notifyWhenUnfocused } from './desktopShell';
+import { WindowStateFile } from '../services/desktop/windowStateFile';
+import { rememberWindowState, restoredPlacement } from './windowState';
 import { emitToWindows, registerIpc } from './ipc';
 import { registerAppScheme, serveAppScheme } from './protocol';
 import { reportUncaughtErrors, watchRendererCrashes } from './resilience';
@@ -23,12 +27,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let core: MainCore | null = null;
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
+  // Links can arrive before the core exists (macOS open-url at launch): kept until it does.
+  const earlyLinks: string[] = [];
+  const openLink = (url: string) => (core ? void core.shell.openDeepLink(url) : void earlyLinks.push(url));
+  const deepLinks = listenForDeepLinks(openLink);
+  app.on('second-instance', (_event, argv) => {
+    focusMainWindow();
+    deepLinks.fromArgv(argv);
   });
 
   void app.whenReady().then(async () => {
@@ -36,6 +41,9 @@ if (!app.requestSingleInstanceLock()) {
     const log = createFileLogger(join(app.getPath('userData'), 'logs', 'main.log'));
     reportUncaughtErrors(log);
     hardenSession(session.defaultSession);
+    // The native Edit roles (copy/paste in text fields) exist before the renderer publishes its actions.
+    const shell = createDesktopShell((id) => core?.shell.menuClicked(id));
+    shell.setMenu([]);
     const started = await createMainCore({
       userDataDir: app.getPath('userData'),
       appOrigin: APP_ORIGIN,
@@ -43,18 +51,25 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       emit: emitToWindows,
       log,
-      desktop: createDesktopHooks(),
+      desktop: notifyWhenUnfocused(createDesktopHooks()),
+      shell,
     });
     core = started;
+    for (const url of earlyLinks.splice(0)) started.shell.openDeepLink(url);
     const router = createRouter({ handlers: started.handlers, isTrustedSender: trustedOrigin(APP_ORIGIN), log });
     registerIpc(router);
     serveAppScheme(rendererDir, started.resolveMedia);
     // Through the router, like any call: handlers throw their AppErrors and only it answers them.
     if (openDemoOnStart) void router.dispatch('connection:openDemo', {}, { senderUrl: APP_ORIGIN });
-    const openWindow = () => watchRendererCrashes(createMainWindow(preloadPath), log);
-    openWindow();
+    const windowState = new WindowStateFile(app.getPath('userData'), log);
+    const openWindow = async () => {
+      const window = createMainWindow(preloadPath, await restoredPlacement(windowState));
+      rememberWindowState(window, windowState);
+      watchRendererCrashes(window, log);
+    };
+    await openWindow();
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) openWindow();
+      if (BrowserWindow.getAllWindows().length === 0) void openWindow();
     });
   });
 
