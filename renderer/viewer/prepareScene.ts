@@ -146,7 +146,8 @@ export function prepareScene(
     } else if (type === 'bbox') {
       if (box) [kind, rings] = [ShapeKind.box, [box]];
     } else {
-      label = type || 'no type';
+      // A hostile type name can be any length; the tag on the canvas shows its start.
+      label = type ? (type.length > 40 ? `${type.slice(0, 39)}…` : type) : 'no type';
       if (box) {
         [kind, rings] = [ShapeKind.unknown, [box]];
         issues.push({

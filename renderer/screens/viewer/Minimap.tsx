@@ -24,7 +24,11 @@ export function Minimap({ stage, picture }: { stage: ViewerStage; picture: Image
     if (!ctx) return;
     ctx.fillStyle = '#2a2d36';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
-    if (picture) ctx.drawImage(picture, 0, 0, canvas.width, canvas.height);
+    try {
+      if (picture) ctx.drawImage(picture, 0, 0, canvas.width, canvas.height);
+    } catch {
+      // A bitmap released by the cache while this effect was queued: the grey backdrop stays.
+    }
   }, [picture, size?.width, size?.height]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!content || !size || !needsMinimap(snapshot.camera, snapshot.view, content)) return null;

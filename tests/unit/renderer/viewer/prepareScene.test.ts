@@ -90,6 +90,13 @@ describe('prepareScene', () => {
     expect(scene.issues).toEqual([expect.objectContaining({ annotationId: 'u', kind: 'unknown-type' })]);
   });
 
+  it('shortens a very long unknown type name for its tag', () => {
+    const type = 'x'.repeat(10_000);
+    const scene = prepareScene([{ id: 'u', name: 'car', type, bounding_box: { x: 0, y: 0, w: 1, h: 1 } }], classes);
+    expect(scene.labels.get(0)).toHaveLength(40);
+    expect(scene.labels.get(0)!.endsWith('…')).toBe(true);
+  });
+
   it('falls back to the box for malformed geometry, and skips what cannot be drawn at all', () => {
     const scene = prepareScene(
       [
