@@ -9,8 +9,15 @@ const COUNT = 100_000;
 /** Pixels scrolled per frame: ~3,600 px/s, a brisk wheel or trackpad scroll through the grid. */
 const STEP_PX = 60;
 const FRAMES = 600;
+/** ~900 px/s: slow enough that thumbnails are requested and decoded during the scroll. */
+const SLOW_STEP_PX = 15;
 /** One frame at 60 Hz. */
 const FRAME_BUDGET_MS = 16.7;
+/**
+ * rAF timestamps jitter by a few tenths of a millisecond around the vsync; a 16.8 ms gap is a frame
+ * on time, not a dropped one. A dropped frame shows as 33.3 ms.
+ */
+const JITTER_MS = 0.5;
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -76,26 +83,32 @@ export async function benchBrowser(): Promise<BenchResult[]> {
     // The same loop without scrolling: what this machine's frames cost with nothing to do (the
     // context for reading the scroll number on a loaded, software-rendered CI box).
     const idle = (await run(2_000_000, 0)).deltas.slice(1);
-    const measured = await run(2_000_000);
-    const deltas = measured.deltas.slice(1);
-    const p95 = percentile(deltas, 95);
-    const long = deltas.filter((d) => d > FRAME_BUDGET_MS * 1.5).length;
-    return [
-      {
-        name: 'browser: grid scroll frame (100k images)',
+    const row = (name: string, measured: ScrollRun, step: number, note: string): BenchResult => {
+      const deltas = measured.deltas.slice(1);
+      const p95 = percentile(deltas, 95);
+      const long = deltas.filter((d) => d > FRAME_BUDGET_MS * 1.5).length;
+      return {
+        name,
         unit: 'ms',
         median: percentile(deltas, 50),
         p95,
-        target: 'p95 ≤ 16.7',
-        pass: p95 <= FRAME_BUDGET_MS,
-        note: `${deltas.length} frames at ${STEP_PX} px/frame, ${long} over 25 ms, ${measured.items} tiles in the DOM`,
-      },
+        target: 'p95 ≤ 16.7 (±0.5)',
+        pass: p95 <= FRAME_BUDGET_MS + JITTER_MS,
+        note: `${deltas.length} frames at ${step} px/frame, ${long} over 25 ms, ${measured.items} tiles in the DOM; ${note}`,
+      };
+    };
+    const fast = await run(2_000_000);
+    // A reading pace: the thumbnails of every tile load while it scrolls past.
+    const slow = await run(1_000_000, SLOW_STEP_PX);
+    return [
+      row('browser: grid scroll frame, fast (100k images)', fast, STEP_PX, 'thumbnails held while this fast'),
+      row('browser: grid scroll frame, slow (100k images)', slow, SLOW_STEP_PX, 'thumbnails load while scrolling'),
       {
         name: 'browser: idle frame, same page (no scroll)',
         unit: 'ms',
         median: percentile(idle, 50),
         p95: percentile(idle, 95),
-        note: 'machine noise floor for the row above',
+        note: 'machine noise floor for the rows above',
       },
     ];
   } finally {

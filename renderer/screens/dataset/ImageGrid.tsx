@@ -9,6 +9,7 @@ import { navigate } from './gridNavigation';
 import { imagePath, lowestConfidence, statusBadge } from './imageTile';
 import { Thumbnail } from './Thumbnail';
 import { useElementSize } from './useElementSize';
+import { useFastScroll } from './useFastScroll';
 
 export interface BrowseViewProps {
   rows: CatalogRows;
@@ -33,6 +34,7 @@ export function ImageGrid(props: BrowseViewProps) {
   const { rows, count, active, onActiveChange, onScrollOffset } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(scrollRef);
+  const fast = useFastScroll(scrollRef);
   const layout = useMemo(() => gridLayout(width), [width]);
   const rowCount = Math.ceil(count / layout.columns);
   const version = useSyncExternalStore(rows.subscribe, rows.getVersion);
@@ -111,6 +113,7 @@ export function ImageGrid(props: BrowseViewProps) {
             count={count}
             rows={rows}
             version={version}
+            fast={fast}
             active={Math.floor(active / layout.columns) === item.index ? active : -1}
             onSelect={select}
             onOpen={props.onOpen}
@@ -129,6 +132,8 @@ interface GridRowProps {
   rows: CatalogRows;
   /** Changes when pages arrive, so a row whose data came in re-renders (and only then). */
   version: number;
+  /** Scrolling too fast to look at thumbnails: hold their requests. */
+  fast: boolean;
   /** The active index if it is in this row, else -1. */
   active: number;
   onSelect(index: number): void;
@@ -139,7 +144,7 @@ interface GridRowProps {
  * One row of tiles. Memoised: while scrolling only the rows entering the view render; the others
  * keep their DOM and move by their transform.
  */
-const GridRow = memo(function GridRow({ row, top, layout, count, rows, active, onSelect, onOpen }: GridRowProps) {
+const GridRow = memo(function GridRow({ row, top, layout, count, rows, fast, active, onSelect, onOpen }: GridRowProps) {
   return (
     <div
       role="row"
@@ -162,6 +167,7 @@ const GridRow = memo(function GridRow({ row, top, layout, count, rows, active, o
             index={index}
             image={rows.row(index)}
             active={index === active}
+            fast={fast}
             onSelect={onSelect}
             onOpen={onOpen}
           />
@@ -175,12 +181,14 @@ function GridTile({
   index,
   image,
   active,
+  fast,
   onSelect,
   onOpen,
 }: {
   index: number;
   image: ImageMeta | undefined;
   active: boolean;
+  fast: boolean;
   onSelect(index: number): void;
   onOpen(image: ImageMeta): void;
 }) {
@@ -212,7 +220,7 @@ function GridTile({
       }}
     >
       <span className="tile__frame">
-        <Thumbnail imageId={image.id} alt="" />
+        <Thumbnail imageId={image.id} alt="" paused={fast} />
         <span className={`status-badge status-badge--${badge.tone}`}>{badge.label}</span>
       </span>
       <span className="tile__name" title={path} data-testid="dataset.image.name">

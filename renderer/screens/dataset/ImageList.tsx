@@ -10,6 +10,7 @@ import { itemDomId } from './ImageGrid';
 import { lowestConfidence, statusBadge } from './imageTile';
 import { Thumbnail } from './Thumbnail';
 import { useElementSize } from './useElementSize';
+import { useFastScroll } from './useFastScroll';
 
 /** Column headings, shown above the rows (the rows are listbox options, one line each). */
 function ListHeader() {
@@ -33,6 +34,7 @@ export function ImageList(props: BrowseViewProps) {
   const { rows, count, active, onActiveChange, onScrollOffset } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { height } = useElementSize(scrollRef);
+  const fast = useFastScroll(scrollRef);
   const version = useSyncExternalStore(rows.subscribe, rows.getVersion);
   // Minute precision is all "updated 5 min ago" needs; a stable value keeps rows memoised.
   const now = Math.floor(Date.now() / 60_000) * 60_000;
@@ -107,6 +109,7 @@ export function ImageList(props: BrowseViewProps) {
               active={item.index === active}
               now={now}
               version={version}
+              fast={fast}
               onSelect={select}
               onOpen={props.onOpen}
             />
@@ -124,6 +127,7 @@ const ListRow = memo(function ListRow({
   image,
   active,
   now,
+  fast,
   onSelect,
   onOpen,
 }: {
@@ -134,6 +138,8 @@ const ListRow = memo(function ListRow({
   now: number;
   /** Changes when pages arrive (the row's image may be among them). */
   version: number;
+  /** Scrolling too fast to look at thumbnails: hold their requests. */
+  fast: boolean;
   onSelect(index: number): void;
   onOpen(image: ImageMeta): void;
 }) {
@@ -173,7 +179,7 @@ const ListRow = memo(function ListRow({
       }}
     >
       <span className="thumb--small-frame">
-        <Thumbnail imageId={image.id} alt="" />
+        <Thumbnail imageId={image.id} alt="" paused={fast} />
       </span>
       <span className="list-row__name" title={image.filename} data-testid="dataset.image.name">
         {image.filename}

@@ -11,12 +11,14 @@ export const THUMBNAIL_SETTLE_MS = 60;
 
 type Preview = { state: 'waiting' } | { state: 'ready'; url: string } | { state: 'failed'; reason: string };
 
-export function Thumbnail({ imageId, alt }: { imageId: string; alt: string }) {
+export function Thumbnail({ imageId, alt, paused = false }: { imageId: string; alt: string; paused?: boolean }) {
   const [preview, setPreview] = useState<{ id: string; value: Preview } | null>(null);
-  const [loaded, setLoaded] = useState<string | null>(null);
   const current: Preview = preview?.id === imageId ? preview.value : { state: 'waiting' };
 
+  const settled = preview?.id === imageId;
   useEffect(() => {
+    // Held while the view flies past (useFastScroll); a thumbnail already asked for stays.
+    if (paused || settled) return;
     let live = true;
     const timer = window.setTimeout(() => {
       void mediaUrl(imageId, 'thumbnail').then((result) => {
@@ -33,7 +35,7 @@ export function Thumbnail({ imageId, alt }: { imageId: string; alt: string }) {
       live = false;
       window.clearTimeout(timer);
     };
-  }, [imageId]);
+  }, [imageId, paused, settled]);
 
   if (current.state === 'failed') {
     return (
@@ -43,14 +45,15 @@ export function Thumbnail({ imageId, alt }: { imageId: string; alt: string }) {
     );
   }
   return (
-    <span className={`thumb${loaded === imageId ? '' : ' skeleton'}`}>
+    // The placeholder stays under the picture (which covers it once decoded): one render less per
+    // tile than tracking "loaded" in state, which counts while scrolling.
+    <span className="thumb skeleton">
       {current.state === 'ready' ? (
         <img
           src={current.url}
           alt={alt}
           decoding="async"
           draggable={false}
-          onLoad={() => setLoaded(imageId)}
           onError={() =>
             setPreview({ id: imageId, value: { state: 'failed', reason: 'The thumbnail could not be loaded.' } })
           }
