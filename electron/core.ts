@@ -106,9 +106,10 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
   let onConnection: () => void = () => {};
   const desktop = options.desktop ?? NO_DESKTOP;
   // Notifications (export ready, sync failed), taskbar progress, menu clicks and deep links.
+  const shell = options.shell ?? NO_SHELL;
   const integration = new DesktopIntegration({
     emit: (name, payload) => options.emit(name, payload),
-    shell: options.shell ?? NO_SHELL,
+    shell,
     notify: (note) => desktop.notify(note),
     log,
   });
@@ -203,13 +204,14 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
     (error: unknown) => log('warn', 'Cache housekeeping failed', { error: String(error) }),
   );
 
+  const appHandlers = createAppHandlers({
+    host: options.host,
+    version: options.version,
+    session,
+    recentErrors: () => recentErrors.list(),
+  });
   const handlers: HandlerMap = {
-    ...createAppHandlers({
-      host: options.host,
-      version: options.version,
-      session,
-      recentErrors: () => recentErrors.list(),
-    }),
+    ...appHandlers,
     ...createConnectionHandlers({ session, demo }),
     ...createLibraryHandlers({ session, reads, reviews, appOrigin: options.appOrigin }),
     ...createAnnotationHandlers({ reads, engine: sync, outbox }),
@@ -219,7 +221,11 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
     ...createExportsHandlers({ exports: exportsService }),
     ...createUploadsHandlers({ uploads }),
     ...createApiKeysHandlers({ session }),
-    ...createDesktopHandlers({ integration }),
+    ...createDesktopHandlers({
+      integration,
+      shell,
+      diagnostics: () => appHandlers['app:diagnostics']({}, { senderUrl: options.appOrigin }),
+    }),
     ...createDialogHandlers({
       desktop,
       downloadedPaths: () =>

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu, Notification } from 'electron';
+import { app, BrowserWindow, clipboard, Menu, Notification } from 'electron';
 import type { DesktopHooks } from '../ipc/handlers/dialogs';
 import type { DesktopPlatform } from '../services/desktop/accelerator';
 import type { DesktopShell } from '../services/desktop/desktopIntegration';
@@ -24,6 +24,9 @@ export function createDesktopShell(onMenuAction: (id: string) => void): DesktopS
       }
     },
     focusWindow: focusMainWindow,
+    copyText(text) {
+      void clipboard.writeText(text);
+    },
   };
 }
 

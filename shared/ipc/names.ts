@@ -69,6 +69,7 @@ export const CHANNEL_NAMES = [
   'offline:cancel',
   'menu:setActions',
   'deepLink:take',
+  'clipboard:copyDiagnostics',
 ] as const satisfies readonly ChannelName[];
 
 export const EVENT_NAMES = [

@@ -15,9 +15,16 @@ export interface DesktopShell {
   /** A fraction 0–1, -1 for none, >1 for indeterminate (BrowserWindow.setProgressBar's contract). */
   setProgress(value: number): void;
   focusWindow(): void;
+  /** Puts plain text on the system clipboard (Electron's clipboard; the harness records it). */
+  copyText(text: string): void;
 }
 
-export const NO_SHELL: DesktopShell = { setMenu: () => {}, setProgress: () => {}, focusWindow: () => {} };
+export const NO_SHELL: DesktopShell = {
+  setMenu: () => {},
+  setProgress: () => {},
+  focusWindow: () => {},
+  copyText: () => {},
+};
 
 export interface DesktopIntegrationDeps {
   emit: Emit;

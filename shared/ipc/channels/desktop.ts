@@ -50,6 +50,13 @@ export const desktopChannels = {
    * this call on, links arrive as `event:open-image`.
    */
   'deepLink:take': channel<OpenImageTarget | null>()(emptyRequest),
+  /**
+   * Help → "Copy diagnostics": main builds the report (the same as `app:diagnostics`, key redacted)
+   * and puts it on the clipboard itself. The renderer cannot: the session denies every permission,
+   * clipboard writes included, and a menu click is no user gesture in the page. No channel takes
+   * text to copy, so a compromised renderer cannot fill the clipboard with its own.
+   */
+  'clipboard:copyDiagnostics': channel<{ copied: true; characters: number }>()(emptyRequest),
 };
 
 export const desktopEvents = {

@@ -142,6 +142,7 @@ const DESKTOP_BAD: Partial<Record<ChannelName, [string, unknown][]>> = {
     ],
   ],
   'deepLink:take': [['an argument', { url: 'pictograph-review://open' }]],
+  'clipboard:copyDiagnostics': [['text to copy', { text: 'evil' }]],
 };
 
 const CHANNEL_BAD: Partial<Record<ChannelName, [string, unknown][]>> = {
@@ -396,6 +397,7 @@ const VALID: Record<ChannelName, unknown> = {
   'shell:showItem': { path: '/tmp/x.zip' },
   'menu:setActions': menuAction(),
   'deepLink:take': {},
+  'clipboard:copyDiagnostics': {},
 };
 
 let dir: string;

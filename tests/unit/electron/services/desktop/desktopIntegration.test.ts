@@ -18,6 +18,7 @@ function setup() {
       setMenu: (actions) => calls.push(`menu ${actions.map((a) => a.id).join(',')}`),
       setProgress: (value) => calls.push(`progress ${value}`),
       focusWindow: () => calls.push('focus'),
+      copyText: (text) => calls.push(`copy ${text}`),
     },
     notify: (note) => notes.push(note),
     log: (level, message) => logs.push(`${level} ${message}`),
