@@ -11,6 +11,8 @@ interface ViewerPanelProps {
   annotationCount?: number;
   /** The review status after a decision made here, when it differs from the loaded one. */
   reviewStatus?: string | null;
+  /** The editor's panels (annotation list), under the legend. */
+  children?: ReactNode;
   hidden: ReadonlySet<string>;
   onToggleClass(name: string): void;
   brightness: number;
@@ -81,6 +83,8 @@ export function ViewerPanel(props: ViewerPanelProps) {
         <h2 className="viewer-panel__heading">Classes</h2>
         <Legend classes={scene.classes} hidden={props.hidden} onToggle={props.onToggleClass} />
       </section>
+
+      {props.children}
 
       <section className="viewer-panel__section">
         <h2 className="viewer-panel__heading">Adjust</h2>

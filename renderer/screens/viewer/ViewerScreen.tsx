@@ -13,6 +13,7 @@ import { Minimap } from './Minimap';
 import { ViewerCanvas } from './ViewerCanvas';
 import { ViewerHeader } from './ViewerHeader';
 import { ViewerPanel } from './ViewerPanel';
+import { AnnotationList } from './editor/AnnotationList';
 import { EditorLayer } from './editor/EditorLayer';
 import { EditorToolbar } from './editor/EditorToolbar';
 import { useEditorScreen } from './editor/useEditorScreen';
@@ -44,6 +45,7 @@ export function ViewerScreen({ datasetId, imageId }: { datasetId: string; imageI
   const editing = useEditorScreen(datasetId, loaded.state === 'ready' ? loaded.image : null, dataset, classes, query);
   const binding = editing.binding;
   const hidden = binding?.editor.session.hiddenClasses ?? NO_HIDDEN;
+  const classOrder = useMemo(() => (classes ?? []).map((c) => c.name), [classes]);
   const editedScene = binding && image && binding.editor.document.imageId === image.imageId ? binding.scene : null;
   const content = useMemo<StageContent | null>(
     () =>
@@ -159,7 +161,9 @@ export function ViewerScreen({ datasetId, imageId }: { datasetId: string; imageI
             onBrightness={setBrightness}
             onContrast={setContrast}
             onRetryAnnotations={retry}
-          />
+          >
+            {binding ? <AnnotationList editor={binding.editor} stage={stage} classOrder={classOrder} /> : null}
+          </ViewerPanel>
         ) : (
           <aside className="viewer-panel viewer-panel--loading" aria-busy="true" aria-label="Image details">
             <span className="skeleton skeleton--line" />
