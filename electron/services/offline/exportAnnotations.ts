@@ -7,7 +7,7 @@ import type { AnnotationDoc } from './annotationDocs';
 export type UseClient = <T>(call: (client: PictographClient) => Promise<T>) => Promise<T>;
 
 export interface ExportTiming {
-  /** First wait between polls (default 500 ms), growing 1.5× to `maxMs` (default 5 s). */
+  /** First wait between polls (default 1 s), growing 1.5× to `maxMs` (default 10 s): each poll is a counted request. */
   firstMs?: number;
   maxMs?: number;
   /** Give up waiting for the server after this long (default 30 min). */
@@ -134,7 +134,7 @@ async function waitForCompletion(input: ExportAnnotationsInput, first: ExportRec
   const timing = input.timing ?? {};
   const sleep = timing.sleep ?? defaultSleep;
   const started = Date.now();
-  let wait = timing.firstMs ?? 500;
+  let wait = timing.firstMs ?? 1_000;
   let record = first;
   while (record.status !== 'completed') {
     if (record.status === 'failed')
@@ -142,7 +142,7 @@ async function waitForCompletion(input: ExportAnnotationsInput, first: ExportRec
     if (Date.now() - started > (timing.timeoutMs ?? 30 * 60_000))
       throw new AppError({ code: 'timeout', message: 'The server took too long to prepare the annotations.' });
     await sleep(wait, input.signal);
-    wait = Math.min(wait * 1.5, timing.maxMs ?? 5_000);
+    wait = Math.min(wait * 1.5, timing.maxMs ?? 10_000);
     const id = record.id;
     record = await input.use((client) => client.exports.get(id, input.signal));
   }

@@ -205,23 +205,42 @@ export class OfflineDownloader {
         this.#progress(profileId, datasetId);
       };
 
-      await this.#annotationsFromExport(run, use, storeDoc);
-      await runPool(repo.pending(profileId, datasetId), this.#o.concurrency ?? 4, async (item) => {
-        try {
-          if (!item.imageDone) {
-            if (!(await this.#alreadyCached(profileId, item.imageId, item.fileSize)))
-              await fetchImage({ use, urls, blobs: catalog.blobs, profileId, imageId: item.imageId, signal });
-            repo.markImage(profileId, item.imageId);
+      const concurrency = this.#o.concurrency ?? 4;
+      const perItem =
+        (what: 'image' | 'annotations', work: (imageId: string, fileSize: number) => Promise<void>) =>
+        async (item: { imageId: string; fileSize: number }) => {
+          try {
+            await work(item.imageId, item.fileSize);
+          } catch (error) {
+            if (signal.aborted || STOPS_THE_RUN.has(codeOf(error) ?? '')) throw error;
+            if (!isAppError(error))
+              this.#o.log('error', 'Offline download of an image failed', { error: messageOf(error) });
+            repo.fail(profileId, item.imageId, what, messageOf(error));
           }
-          if (!item.annotationsDone) storeDoc(await this.#annotationFile(use, item.imageId, signal));
-        } catch (error) {
-          if (signal.aborted || STOPS_THE_RUN.has(codeOf(error) ?? '')) throw error;
-          if (!isAppError(error))
-            this.#o.log('error', 'Offline download of an image failed', { error: messageOf(error) });
-          repo.fail(profileId, item.imageId, item.imageDone ? 'annotations' : 'image', messageOf(error));
-        }
-        this.#progress(profileId, datasetId);
-      });
+          this.#progress(profileId, datasetId);
+        };
+      // The export is built by the server while the images download: its polls cost no wall time.
+      const pending = repo.pending(profileId, datasetId);
+      const [exported, images] = await Promise.allSettled([
+        this.#annotationsFromExport(run, use, storeDoc),
+        runPool(
+          pending.filter((item) => !item.imageDone),
+          concurrency,
+          perItem('image', async (imageId, fileSize) => {
+            if (!(await this.#alreadyCached(profileId, imageId, fileSize)))
+              await fetchImage({ use, urls, blobs: catalog.blobs, profileId, imageId, signal });
+            repo.markImage(profileId, imageId);
+          }),
+        ),
+      ]);
+      if (exported.status === 'rejected') throw exported.reason;
+      if (images.status === 'rejected') throw images.reason;
+      // Lists the export did not carry (no export for this key, or images added since): one by one.
+      await runPool(
+        repo.pending(profileId, datasetId).filter((item) => !item.annotationsDone),
+        concurrency,
+        perItem('annotations', async (imageId) => storeDoc(await this.#annotationFile(use, imageId, signal))),
+      );
       await indexer.settled(profileId, datasetId);
       const counts = repo.counts(profileId, datasetId);
       const failed = counts.failures + listing.unlisted;

@@ -55,6 +55,7 @@ beforeAll(async () => {
 afterEach(async () => {
   proxy.up = true;
   proxy.corrupt = null;
+  proxy.shorten = null;
   proxy.storageDelayMs = 0;
   proxy.onResponse = null;
   while (cleanups.length > 0) await cleanups.pop()!();
@@ -143,6 +144,24 @@ describe('taking a dataset offline', () => {
     expect(healed).toMatchObject({ state: 'complete', failureCount: 0, items: { done: 4, total: 4 } });
     proxy.up = false;
     expect(await app.media(bad, 'full')).toBe(200);
+  });
+
+  it('a file of another size than the listing announced is reported and not kept', async () => {
+    const aerial = datasets[AERIAL]!;
+    const short = aerial.images[2]!;
+    const app = await freshApp(proxy.url, server.keys.member);
+    proxy.shorten = (path) => path.startsWith(`/storage/images/${short}`);
+    await app.ok('offline:enable', { datasetId: aerial.id });
+    const failed = await untilSettled(app, aerial.id);
+    expect(failed.failures).toEqual([
+      expect.objectContaining({
+        imageId: short,
+        what: 'image',
+        message: expect.stringMatching(/has \d+ bytes; the server announced \d+/),
+      }),
+    ]);
+    proxy.up = false;
+    expect(await app.media(short, 'full')).not.toBe(200);
   });
 
   it('pause stops the download where it is; cancel drops the mark and the pins', async () => {

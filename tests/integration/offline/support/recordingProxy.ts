@@ -17,6 +17,8 @@ export interface RecordingProxy {
   storageDelayMs: number;
   /** Rewrites a response body before it is sent (same length: a corrupted copy, not a truncated one). */
   corrupt: ((path: string) => boolean) | null;
+  /** Serves one byte less (with a matching Content-Length): a file the server did not announce. */
+  shorten: ((path: string) => boolean) | null;
   /** Called after each forwarded response. */
   onResponse: ((request: ProxiedRequest) => void) | null;
   /** Counted API requests (§3: everything under /api/v1/) since the last reset. */
@@ -35,6 +37,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     up: true,
     storageDelayMs: 0,
     corrupt: null,
+    shorten: null,
     onResponse: null,
     counted: () => proxy.requests.filter((r) => r.path.startsWith('/api/v1/')),
     close: async () => {},
@@ -69,6 +72,10 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
               headers['content-length'] = String(body.length);
             }
             if (proxy.corrupt?.(record.path) && body.length > 0) body[body.length - 1] = body[body.length - 1]! ^ 0xff;
+            if (proxy.shorten?.(record.path) && body.length > 0) {
+              body = body.subarray(0, body.length - 1);
+              headers['content-length'] = String(body.length);
+            }
             res.writeHead(record.status!, headers);
             res.end(body);
             proxy.onResponse?.(record);

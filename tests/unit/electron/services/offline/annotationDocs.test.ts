@@ -106,10 +106,10 @@ describe('ZipDocSink: archives cut short', () => {
     expect(() => sink.finish(zip.byteLength + 10)).toThrow(/ended after \d+ of \d+ bytes/);
   });
 
-  it('an archive that ends inside an entry fails even when no size was announced', async () => {
+  it('an archive that ends inside an entry fails even when no size was announced (fflate)', async () => {
     const { sink } = collect();
     await sink.start();
-    await sink.write(zip.subarray(0, 40));
-    expect(() => sink.finish(null)).toThrow(/cut short/);
+    await sink.write(zip.subarray(0, 70)); // past the first entry's header, inside its data
+    expect(() => sink.finish(null)).toThrow(/ZIP could not be read: invalid zip data/);
   });
 });
