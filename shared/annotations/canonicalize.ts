@@ -32,3 +32,18 @@ function boxOfUntrusted(points: readonly unknown[]): BoundingBox | null {
   const usable = points.every((p) => isRecord(p) && Number.isFinite(p.x) && Number.isFinite(p.y));
   return usable ? enclosingBox(points as Point[]) : null;
 }
+
+/**
+ * An annotation as the server stores it (§7.3 defaults): `confidence` null or absent is 1,
+ * `created_by` absent is null, `attributes` absent is []. Every other field is kept verbatim. The
+ * catalog keeps a just-saved document in this form, so reading it back before the server's copy
+ * is re-read shows what the server holds; the merge compares annotations in this form too.
+ */
+export function withStoredDefaults(annotation: Annotation): Annotation {
+  return {
+    ...annotation,
+    confidence: annotation.confidence ?? 1,
+    created_by: annotation.created_by ?? null,
+    attributes: annotation.attributes ?? [],
+  };
+}

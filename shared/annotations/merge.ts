@@ -1,4 +1,5 @@
 import type { Annotation } from '../api/annotation';
+import { withStoredDefaults } from './canonicalize';
 
 /**
  * Three-way merge of annotation lists by annotation id (issue 10 item 2, docs/offline.md).
@@ -125,12 +126,7 @@ export function sameAnnotationList(a: readonly Annotation[], b: readonly Annotat
 }
 
 function canonicalText(a: Annotation): string {
-  const normal: Record<string, unknown> = {
-    ...a,
-    confidence: a.confidence ?? 1,
-    created_by: a.created_by ?? null,
-    attributes: a.attributes ?? [],
-  };
+  const normal: Record<string, unknown> = { ...withStoredDefaults(a) };
   if (a.type === 'polygon' || a.type === 'polyline') delete normal.bounding_box;
   return JSON.stringify(sortKeys(normal));
 }

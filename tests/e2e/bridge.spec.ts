@@ -135,12 +135,34 @@ describe('the main-process API through the bridge', () => {
     // Annotations we did not touch come back exactly as they were, unknown fields included.
     for (const before of doc.annotations) expect(reread.annotations.find((a) => a.id === before.id)).toEqual(before);
 
-    const stale = await app.api.annotations.save({
-      imageId: image.id,
-      annotations: doc.annotations,
-      ifMatch: doc.etag,
+    // A colleague saves in between (straight through the API, another key). A save based on the
+    // ETag from before is not a 412 any more but a three-way merge (docs/offline.md): their
+    // annotation and ours both survive, nothing is silently overwritten.
+    const colleagueBox = {
+      id: 'colleague-1',
+      name: street.classes[0]!.name,
+      type: 'bbox',
+      bounding_box: { x: 5, y: 5, w: 9, h: 9 },
+    };
+    const colleague = await fetch(`${server.url}/api/v1/developer/annotations/${image.id}`, {
+      method: 'POST',
+      headers: { 'X-API-Key': server.keys.owner, 'Content-Type': 'application/json', 'If-Match': saved.etag! },
+      body: JSON.stringify({ annotations: [...reread.annotations, colleagueBox] }),
     });
-    expect(stale).toMatchObject({ ok: false, error: { code: 'precondition_failed', status: 412 } });
+    expect(colleague.status).toBe(200);
+    const mine = { ...added, id: 'bridge-2' };
+    const stale = value(
+      await app.api.annotations.save({
+        imageId: image.id,
+        annotations: [...reread.annotations, mine],
+        ifMatch: saved.etag,
+      }),
+    );
+    expect(stale).toMatchObject({ state: 'synced', merged: true });
+    const afterMerge = value(await app.api.annotations.get({ imageId: image.id }));
+    expect(afterMerge.annotations.map((a) => a.id)).toEqual(
+      expect.arrayContaining(['bridge-1', 'colleague-1', 'bridge-2']),
+    );
 
     const reviewed = value(await app.api.review.submit({ imageId: image.id, action: 'approve' }));
     expect(reviewed).toMatchObject({ imageId: image.id, status: 'complete', storedLocally: false });

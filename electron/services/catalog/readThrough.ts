@@ -1,4 +1,5 @@
 import type { Annotation, Dataset, ImageMeta } from '../../../shared/api';
+import { withStoredDefaults } from '../../../shared/annotations/canonicalize';
 import type { DatasetRules } from '../../../shared/annotations/validate';
 import type { AnnotationsDoc, ImageFilters, ImagePage } from '../../../shared/ipc';
 import { isAppError } from '../errors';
@@ -163,8 +164,8 @@ export class CatalogReads {
   }
 
   /**
-   * After the server accepted a save: the document (in the form we sent, marked for a re-read of
-   * the server's canonical form) and the image's counts, so browsing and filters see it at once.
+   * After the server accepted a save: the document (in the form we sent with the server's §7.3
+   * defaults filled in, marked for a re-read of the server's canonical form) and the image's counts, so browsing and filters see it at once.
    */
   rememberSaved(
     profileId: string,
@@ -174,7 +175,7 @@ export class CatalogReads {
     status: string,
   ): void {
     const { catalog } = this.#o;
-    catalog.annotations.put(profileId, imageId, annotations, etag, 0);
+    catalog.annotations.put(profileId, imageId, annotations.map(withStoredDefaults), etag, 0);
     const datasetId = catalog.images.patch(profileId, imageId, {
       status,
       annotation_count: annotations.length,
