@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import { desktopActions } from './actions/desktopActions';
+import { startDesktopEvents } from './actions/desktopEvents';
 import { installKeyDispatcher } from './actions/registry';
 import { useRegisterActions } from './actions/useRegisterActions';
-import { bridgeAvailable } from './api/bridge';
+import { bridgeAvailable, callApi } from './api/bridge';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorPanel } from './components/ErrorPanel';
 import { AppName, LogoMark } from './components/Logo';
@@ -45,12 +47,31 @@ export function App() {
   useEffect(() => installKeyDispatcher(window), []);
   useEffect(() => startThemeSync(appStore), []);
   useEffect(() => startCatalogIndexSync(appStore), []);
+  // The native menu from the registry, its clicks, and pictograph-review:// links (issue 12).
+  useEffect(
+    () =>
+      startDesktopEvents({
+        subscribeStore: appStore.subscribe,
+        openImage: ({ datasetId, imageId }) => appStore.getState().imageOpened(datasetId, imageId),
+      }),
+    [],
+  );
 
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useRegisterActions(
     appActions({
       toggleTheme: () => void toggleTheme(appStore),
       toggleShortcuts: () => setShortcutsOpen((open) => !open),
+    }),
+  );
+  useRegisterActions(
+    desktopActions({
+      copyDiagnostics: () =>
+        void callApi((api) => api.clipboard.copyDiagnostics()).then((result) => {
+          if (result.ok)
+            appStore.getState().noteShown({ title: 'Diagnostics copied', message: 'Paste them into your report.' });
+          else appStore.getState().toastShown('Diagnostics could not be copied', result.error);
+        }),
     }),
   );
 
