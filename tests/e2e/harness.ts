@@ -13,7 +13,7 @@ import type { MainCore } from '../../electron/core';
 import { createMainCore } from '../../electron/core';
 import type { Emit } from '../../electron/services/events';
 import type { Log } from '../../electron/services/log';
-import type { EventName, IpcResult, PictographApi } from '../../shared/ipc';
+import type { ActionDescriptor, EventName, IpcResult, PictographApi } from '../../shared/ipc';
 import { DEMO_SEED_CACHE } from '../support/seedCache';
 import { bridgeScript } from './bridge-script';
 import { chromiumArgs, findChromium } from './chromium';
@@ -56,6 +56,14 @@ export interface HarnessDesktop {
   picks: { kind: 'folder' | 'files'; purpose: string }[];
   shownItems: string[];
   notifications: { title: string; body: string }[];
+  /** Every action list the renderer published for the application menu (menu:setActions), oldest first. */
+  menus: ActionDescriptor[][];
+  /** Taskbar/dock progress values set, oldest first (-1: none, >1: indeterminate). */
+  progress: number[];
+  /** Text put on the system clipboard by main (Help → Copy diagnostics). */
+  clipboard: string[];
+  /** How often main raised the window (a deep link, a second launch). */
+  focusRequests: number;
 }
 
 export interface LaunchedApp {
@@ -123,6 +131,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     picks: [],
     shownItems: [],
     notifications: [],
+    menus: [],
+    progress: [],
+    clipboard: [],
+    focusRequests: 0,
   };
 
   const emit: Emit = (name, payload) => {
@@ -161,6 +173,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         },
         showItem: (path) => desktop.shownItems.push(path),
         notify: (note) => desktop.notifications.push(note),
+      },
+      shell: {
+        setMenu: (actions) => desktop.menus.push([...actions]),
+        setProgress: (value) => desktop.progress.push(value),
+        focusWindow: () => (desktop.focusRequests += 1),
+        copyText: (text) => desktop.clipboard.push(text),
       },
       keychainService: options.keychainService ?? `pictograph-review-test-${process.pid}-${Date.now()}`,
       ...(options.demoDataDir ? { demoDataDir: options.demoDataDir } : {}),
