@@ -25,6 +25,11 @@ export interface ExportAnnotationsInput {
   onExportId(id: string): void;
   onDoc(doc: AnnotationDoc): void;
   onBadEntry(entry: string, message: string): void;
+  /**
+   * The first poll waits for this (the images' download): the server builds the export meanwhile,
+   * and every poll is a counted request, so asking while there is other work to do is waste.
+   */
+  pollAfter?: Promise<unknown>;
   timing?: ExportTiming;
   now?: () => Date;
 }
@@ -136,6 +141,12 @@ async function waitForCompletion(input: ExportAnnotationsInput, first: ExportRec
   const started = Date.now();
   let wait = timing.firstMs ?? 1_000;
   let record = first;
+  if (record.status !== 'completed' && input.pollAfter) {
+    await input.pollAfter.catch(() => undefined);
+    if (input.signal.aborted) throw input.signal.reason as Error;
+    const id = record.id;
+    record = await input.use((client) => client.exports.get(id, input.signal));
+  }
   while (record.status !== 'completed') {
     if (record.status === 'failed')
       throw new ExportUnavailable(`the export failed${record.error_message ? `: ${record.error_message}` : ''}`);

@@ -219,10 +219,12 @@ export class OfflineDownloader {
           }
           this.#progress(profileId, datasetId);
         };
-      // The export is built by the server while the images download: its polls cost no wall time.
+      // The server builds the export while the images download; it is asked about only once they are here.
       const pending = repo.pending(profileId, datasetId);
+      let imagesSettled: () => void = () => {};
+      const imagesDone = new Promise<void>((resolve) => (imagesSettled = resolve));
       const [exported, images] = await Promise.allSettled([
-        this.#annotationsFromExport(run, use, storeDoc),
+        this.#annotationsFromExport(run, use, storeDoc, imagesDone),
         runPool(
           pending.filter((item) => !item.imageDone),
           concurrency,
@@ -231,7 +233,7 @@ export class OfflineDownloader {
               await fetchImage({ use, urls, blobs: catalog.blobs, profileId, imageId, signal });
             repo.markImage(profileId, imageId);
           }),
-        ),
+        ).finally(() => imagesSettled()),
       ]);
       if (exported.status === 'rejected') throw exported.reason;
       if (images.status === 'rejected') throw images.reason;
@@ -266,7 +268,12 @@ export class OfflineDownloader {
     this.#announce(profileId, datasetId);
   }
 
-  async #annotationsFromExport(run: Run, use: UseClient, storeDoc: (doc: AnnotationDoc) => void): Promise<void> {
+  async #annotationsFromExport(
+    run: Run,
+    use: UseClient,
+    storeDoc: (doc: AnnotationDoc) => void,
+    pollAfter: Promise<void>,
+  ): Promise<void> {
     const { profileId, datasetId, controller } = run;
     const repo = this.#o.catalog.offline;
     const row = repo.get(profileId, datasetId);
@@ -283,6 +290,7 @@ export class OfflineDownloader {
         exportId: row.exportId,
         onExportId: (id) => repo.update(profileId, datasetId, { exportId: id }),
         onDoc: storeDoc,
+        pollAfter,
         onBadEntry: (entry, message) =>
           this.#o.log('warn', 'Offline download: an export entry was unreadable', { entry, message }),
         ...(this.#o.exportTiming ? { timing: this.#o.exportTiming } : {}),
