@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp } from './harness';
 import type { LaunchedApp } from './harness';
+import { BrowserPage } from './pages/BrowserPage';
 import { ConnectPage } from './pages/ConnectPage';
+import { DatasetsPage } from './pages/DatasetsPage';
 import { ShellPage } from './pages/ShellPage';
 import { ViewerPage } from './pages/ViewerPage';
 
@@ -70,6 +72,44 @@ describe('desktop integration', () => {
     await expect.poll(() => app.desktop.clipboard.length).toBe(1);
     expect(app.desktop.clipboard[0]).toContain('Pictograph Review');
     await app.page.getByText('Diagnostics copied').waitFor();
+  });
+
+  it('images in the browser have a context menu of registry actions (right-click, Shift+F10)', async () => {
+    const datasets = new DatasetsPage(app.page);
+    await datasets.waitForCards();
+    await datasets.open('Street scenes');
+    const browser = new BrowserPage(app.page);
+    await browser.waitForItems();
+    // The same actions are the desktop menu's Image group while the browser is shown.
+    await expect
+      .poll(() =>
+        lastMenu()
+          .filter((a) => a.group === 'Image')
+          .map((a) => a.id),
+      )
+      .toEqual(['image.open', 'image.copyFilename', 'image.offline']);
+    const tile = browser.items.nth(1);
+    const imageId = await tile.getAttribute('data-image-id');
+    await tile.click({ button: 'right' });
+    const menu = app.page.getByTestId('browser.contextMenu');
+    await menu.waitFor();
+    expect(await browser.activeImageId()).toBe(imageId);
+    expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual([
+      'Open image',
+      'Copy filename',
+      'Available offline (this dataset)',
+    ]);
+    await app.page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+    // A click on a tile opens it: the keyboard way starts from the focused grid, on the active image.
+    await browser.grid.focus();
+    await app.page.keyboard.press('Shift+F10');
+    await menu.waitFor();
+    await expect
+      .poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('browser.contextMenu.image.open');
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => new ViewerPage(app.page).imageId()).toBe(imageId);
   });
 
   it('a pictograph-review:// link opens that image; a bad one is refused and changes nothing', async () => {

@@ -35,6 +35,7 @@ import { ExportsButton } from '../exports/ExportsButton';
 import { AddImagesButtons } from '../uploads/AddImagesButtons';
 import { UploadArea } from '../uploads/UploadArea';
 import { useUploadDrop } from '../uploads/useUploadDrop';
+import { useImageContextMenu } from './ImageContextMenu';
 import './DatasetScreen.css';
 
 /** Saving the filters waits for a pause, so dragging through sorts writes once. */
@@ -136,6 +137,7 @@ export function DatasetScreen({ datasetId }: { datasetId: string }) {
     [datasetId],
   );
   const open = useCallback((image: ImageMeta) => appStore.getState().imageOpened(datasetId, image.id), [datasetId]);
+  const imageMenu = useImageContextMenu({ datasetId, active, row: (index) => rows.row(index), setActive, open });
 
   const filtered = hasFilters(query);
   // Files and folders dropped anywhere on the browser go to this dataset (after a confirmation).
@@ -224,7 +226,7 @@ export function DatasetScreen({ datasetId }: { datasetId: string }) {
           selected={query.directory}
           onSelect={(directory) => setQuery(withField(query, 'directory', directory))}
         />
-        <div className="browser__content" data-view={view}>
+        <div className="browser__content" data-view={view} {...imageMenu.contentProps}>
           {rowsState.error && rowsState.total !== null ? (
             <ErrorPanel
               compact
@@ -268,6 +270,7 @@ export function DatasetScreen({ datasetId }: { datasetId: string }) {
         </div>
       </div>
       <UploadArea datasetId={datasetId} dragging={upload.dragging} />
+      {imageMenu.menu}
     </section>
   );
 }
