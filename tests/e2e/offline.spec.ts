@@ -72,7 +72,8 @@ describe('offline and sync, end to end', () => {
     let sync = new SyncPage(app.page);
     await datasets.waitForCards();
     const card = datasets.card(STREET);
-    await card.getByTestId('offline.toggle.switch').check();
+    // A controlled switch: it turns on when main answers, so click (check() wants the change at once).
+    await card.getByTestId('offline.toggle.switch').click();
     await expect
       .poll(() => card.getByTestId('offline.toggle').getAttribute('data-state'), { timeout: 60_000 })
       .toBe('complete');
