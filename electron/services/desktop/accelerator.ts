@@ -59,7 +59,7 @@ function split(shortcut: string): { key: string; modifiers: string[] } | null {
  * an explicit Meta/Cmd is Command on macOS and Super elsewhere.
  */
 export function acceleratorFor(shortcut: string, platform: DesktopPlatform): string | null {
-  if (typeof shortcut !== 'string' || shortcut.length === 0 || shortcut.length > 40) return null;
+  if (typeof shortcut !== 'string' || shortcut.length === 0) return null;
   const parts = split(shortcut);
   if (!parts || parts.modifiers.length >= MAX_PARTS) return null;
   const code = keyCode(parts.key);

@@ -39,7 +39,7 @@ describe('acceleratorFor', () => {
     ['Mod+', 'no key'],
     ['F25', 'past F24'],
     ['Shift+Alt+Ctrl+Meta+Mod+a', 'five modifiers'],
-    ['x'.repeat(41), 'too long'],
+    ['x'.repeat(41), 'a long word'],
   ])('%j (%s) → null: left to the renderer', (keys) => {
     expect(acceleratorFor(keys, 'linux')).toBeNull();
   });
