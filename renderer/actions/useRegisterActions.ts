@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import type { ActionRegistry } from './registry';
 import { actionRegistry } from './registry';
+import { effectiveKeys, keymapStore } from './keymap';
 import type { Action } from './types';
 
 /**
@@ -15,7 +16,9 @@ export function useRegisterActions(actions: readonly Action[], registry: ActionR
   useLayoutEffect(() => {
     latest.current = actions;
   });
-  const signature = actions.map((action) => `${action.id}=${action.keys.join(',')}`).join('|');
+  // The user's remapped keys (settings) replace the defaults; a change re-registers.
+  const keymapVersion = useSyncExternalStore(keymapStore.subscribe, keymapStore.version);
+  const signature = actions.map((action) => `${action.id}=${action.keys.join(',')}`).join('|') + `#${keymapVersion}`;
 
   useEffect(() => {
     const find = (id: string) => latest.current.find((action) => action.id === id);
@@ -23,7 +26,7 @@ export function useRegisterActions(actions: readonly Action[], registry: ActionR
       id: action.id,
       label: action.label,
       group: action.group,
-      keys: action.keys,
+      keys: effectiveKeys(action, keymapStore.get()),
       enabled: () => {
         const current = find(action.id);
         return current ? (current.enabled ? current.enabled() : true) : false;

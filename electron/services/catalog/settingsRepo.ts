@@ -33,6 +33,8 @@ export class SettingsRepo {
     if (theme.success && theme.data !== undefined) settings.theme = theme.data;
     const limit = settingsPatchSchema.shape.cacheLimitBytes.safeParse(stored.cacheLimitBytes);
     if (limit.success && limit.data !== undefined) settings.cacheLimitBytes = limit.data;
+    const keymap = settingsPatchSchema.shape.keymap.safeParse(stored.keymap);
+    if (keymap.success && keymap.data !== undefined) settings.keymap = keymap.data;
     return settings;
   }
 

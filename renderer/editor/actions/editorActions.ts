@@ -44,6 +44,7 @@ export interface EditorCommands {
   nextLowestConfidence(): void;
   contextMenu(): void;
   canReview(): boolean;
+  keymap(): void;
 }
 
 /**
@@ -175,6 +176,7 @@ export function editorActions(c: EditorCommands): Action[] {
       keys: ['Shift+u'],
       run: c.nextLowestConfidence,
     },
+    { id: 'editor.keymap', label: 'Keyboard shortcuts…', group: 'Help', keys: ['Mod+Shift+k'], run: c.keymap },
     {
       id: 'editor.contextMenu',
       label: 'Open the context menu',

@@ -208,7 +208,11 @@ export class EditorView {
     on(el, 'pointerdown', (event) => {
       if (event.button !== 0 || panning(event)) return;
       el.focus({ preventScroll: true });
-      el.setPointerCapture(event.pointerId);
+      try {
+        el.setPointerCapture(event.pointerId);
+      } catch {
+        // A pointer the browser no longer knows (a synthetic or cancelled one): drag without capture.
+      }
       down = event.pointerId;
       this.#editor.pointerDown(local(event));
     });

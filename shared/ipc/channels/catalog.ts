@@ -95,7 +95,36 @@ export interface Settings {
   theme: ThemePreference;
   /** The blob cache's size limit in bytes (default 5 GiB). */
   cacheLimitBytes: number;
+  /** Shortcuts the user remapped (issue 9): action id → its keys; absent = the defaults. */
+  keymap?: Keymap;
 }
+
+/** A shortcut as the action registry spells it: modifiers joined by '+', then one key ('Mod+Shift+z', 'F10', '+'). */
+const SHORTCUT = /^(?:(?:Mod|Ctrl|Control|Meta|Cmd|Alt|Option|Shift)\+)*(?:[^+\s]|\+|[A-Za-z][A-Za-z0-9]{1,19}| )$/;
+export const keymapSchema = z
+  .record(
+    z
+      .string()
+      .regex(/^[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+){1,3}$/)
+      .max(80),
+    z.array(z.string().max(40).regex(SHORTCUT)).max(4),
+  )
+  .refine((keymap) => Object.keys(keymap).length <= 300, 'at most 300 remapped actions')
+  .superRefine((keymap, ctx) => {
+    // One key, one action: a conflict is refused here too, not only in the settings dialog.
+    const owner = new Map<string, string>();
+    for (const [id, keys] of Object.entries(keymap)) {
+      for (const key of keys) {
+        const normal = key.toLowerCase();
+        const other = owner.get(normal);
+        if (other !== undefined && other !== id) {
+          ctx.addIssue({ code: 'custom', path: [id], message: `${key} is already used by ${other}` });
+        }
+        owner.set(normal, id);
+      }
+    }
+  });
+export type Keymap = Record<string, string[]>;
 
 const MIB = 1024 * 1024;
 export const settingsPatchSchema = z.strictObject({
@@ -106,6 +135,7 @@ export const settingsPatchSchema = z.strictObject({
     .min(256 * MIB)
     .max(1024 * 1024 * MIB)
     .optional(),
+  keymap: keymapSchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 

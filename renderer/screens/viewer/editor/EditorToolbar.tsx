@@ -61,6 +61,7 @@ export function EditorToolbar({ editor, saveState }: { editor: Editor; saveState
       <div className="editor-toolbar__group">
         <ActionButton actionId="editor.undo" testId="editor.undo" showLabel />
         <ActionButton actionId="editor.redo" testId="editor.redo" showLabel />
+        <ActionButton actionId="editor.keymap" testId="editor.keymap" showLabel />
       </div>
       {readOnly ? (
         <p className="editor-toolbar__readonly" role="status" data-testid="editor.readOnly">

@@ -13,7 +13,8 @@ import {
   reorderSelection,
 } from '../../../editor/commands';
 import { isHidden, isLocked, setHidden, setLocked } from '../../../editor/document/session';
-import { lowestConfidenceQuery, nextInQuery, unreviewedQuery } from '../../../editor/review/reviewNav';
+import { nextInQuery } from '../../../editor/review/nextImage';
+import { lowestConfidenceQuery, unreviewedQuery } from '../../../editor/review/reviewNav';
 import { acceptPrediction, isPrediction, rejectPrediction } from '../../../editor/review/predictions';
 import { editorSessions } from '../../../editor/session/editorSessions';
 import type { EditorBinding } from '../useEditor';
@@ -27,6 +28,7 @@ export interface EditorScreenHooks {
   open(imageId: string): void;
   openRequestChanges(): void;
   openContextMenu(): void;
+  openKeymap(): void;
   tell(title: string, error: IpcError): void;
   reviewed(status: string): void;
 }
@@ -108,6 +110,7 @@ export function useEditorActions(binding: EditorBinding | null, hooks: EditorScr
     nextUnreviewed: () => void go(unreviewedQuery(hooks.query), 'unreviewed image'),
     nextLowestConfidence: () => void go(lowestConfidenceQuery(hooks.query), 'lowest-confidence image'),
     contextMenu: hooks.openContextMenu,
+    keymap: hooks.openKeymap,
   };
   useRegisterActions(editorActions(commands));
 }

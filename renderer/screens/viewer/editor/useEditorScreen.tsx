@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Dataset, DatasetClass } from '../../../../shared/api';
 import type { CatalogQuery } from '../../../../shared/ipc';
+import { KeymapDialog, loadKeymap } from '../../../components/KeymapDialog';
 import { setClassHidden } from '../../../editor/document/session';
 import type { SaveState } from '../../../editor/save/saveController';
 import { useAppStore } from '../../../store/useAppStore';
@@ -34,7 +35,10 @@ export function useEditorScreen(
   const binding = useEditor(image, dataset, classes, readOnly);
   useEditorVersion(binding?.editor ?? null);
   const saveState = useSaveState(binding?.saver ?? null);
-  const [dialog, setDialog] = useState<'request' | null>(null);
+  const [dialog, setDialog] = useState<'request' | 'keymap' | null>(null);
+  useEffect(() => {
+    void loadKeymap();
+  }, []);
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const [conflictDismissed, setConflictDismissed] = useState<object | null>(null);
 
@@ -45,6 +49,7 @@ export function useEditorScreen(
     canReview: readOnly === null,
     open: (imageId) => imageOpened(datasetId, imageId),
     openRequestChanges: () => setDialog('request'),
+    openKeymap: () => setDialog('keymap'),
     openContextMenu: () => {
       const canvas = document.querySelector('[data-testid="viewer.canvas"]');
       const box = canvas?.getBoundingClientRect();
@@ -84,6 +89,7 @@ export function useEditorScreen(
           }}
         />
       ) : null}
+      {dialog === 'keymap' ? <KeymapDialog onClose={() => setDialog(null)} /> : null}
       {menuAt ? (
         <ContextMenu
           at={menuAt}
