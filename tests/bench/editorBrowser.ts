@@ -105,6 +105,7 @@ export async function benchEditorBrowser(): Promise<BenchResult[]> {
         commit: number;
         commitHandled: number;
         crisp: number[];
+        skipped: string[];
       }>(app.page, EDITOR_STEPS, { imageId: tile.id, moves: 8, rounds: 15 });
       const label = `${tile.shapes / 1000}k`;
       const select = stats(run.select);
@@ -134,7 +135,7 @@ export async function benchEditorBrowser(): Promise<BenchResult[]> {
         p95: commit.p95 / crisp,
         target: '≤ 1.3',
         pass: commit.median / crisp <= 1.3,
-        note: `commit ${commit.median.toFixed(1)} ms (patch + grid ${stats(run.commitHandled).median.toFixed(1)} ms), crisp redraw ${crisp.toFixed(1)} ms; medians, n=${run.commit.length}`,
+        note: `commit ${commit.median.toFixed(1)} ms (patch + grid ${stats(run.commitHandled).median.toFixed(1)} ms), crisp redraw ${crisp.toFixed(1)} ms; medians, n=${run.commit.length}${run.skipped.length ? `; skipped: ${run.skipped.join(', ')}` : ''}`,
       });
       // Escape would first clear the selection (the select tool's): the header's back button goes back.
       await app.page.getByTestId('viewer.back').click();

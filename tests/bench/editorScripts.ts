@@ -18,13 +18,16 @@ export const EDITOR_STEPS = `async ({ imageId, moves, rounds }) => {
   };
   const toClient = (p) => { const c = camera(); return { x: box.left + c.ox + p.x * c.scale, y: box.top + c.oy + p.y * c.scale }; };
   const pointer = (type, p) => el.dispatchEvent(new PointerEvent(type, { clientX: p.x, clientY: p.y, button: 0, buttons: type === 'pointerup' ? 0 : 1, pointerId: 1, isPrimary: true, bubbles: true, cancelable: true }));
-  const waitFor = (key, after) => new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { observer.disconnect(); reject(new Error('no ' + key)); }, 20000);
+  // Resolves false when nothing was drawn (a click that selected nothing): that sample is skipped.
+  const waitFor = (key, after) => new Promise((resolve) => {
+    if (Number(el.dataset[key] || 0) > after) return resolve(true);
+    const timer = setTimeout(() => { observer.disconnect(); resolve(false); }, 5000);
     const observer = new MutationObserver(() => {
-      if (Number(el.dataset[key] || 0) > after) { observer.disconnect(); clearTimeout(timer); resolve(); }
+      if (Number(el.dataset[key] || 0) > after) { observer.disconnect(); clearTimeout(timer); resolve(true); }
     });
     observer.observe(el, { attributes: true });
   });
+  const skipped = [];
   const raster = (canvas) => { const t = performance.now(); canvas.getContext('2d').getImageData(0, 0, 1, 1); return performance.now() - t; };
   const answer = await window.api.annotations.get({ imageId });
   const list = answer.value.annotations;
@@ -44,7 +47,7 @@ export const EDITOR_STEPS = `async ({ imageId, moves, rounds }) => {
     pointer('pointerdown', at);
     pointer('pointerup', at);
     let handled = performance.now() - t0;
-    await waitFor('overlaySeq', seq);
+    if (!(await waitFor('overlaySeq', seq))) { skipped.push('select'); continue; }
     select.push(handled + Number(el.dataset.overlayMs) + raster(live));
     await frame();
     const target = list.find((a) => a.id === el.dataset.selection);
@@ -71,13 +74,14 @@ export const EDITOR_STEPS = `async ({ imageId, moves, rounds }) => {
     t0 = performance.now();
     pointer('pointerup', at);
     handled = performance.now() - t0;
-    await waitFor('drawSeq', drawSeq);
-    commit.push(handled + Number(el.dataset.drawMs) + raster(bulk));
-    commitHandled.push(handled);
+    if (await waitFor('drawSeq', drawSeq)) {
+      commit.push(handled + Number(el.dataset.drawMs) + raster(bulk));
+      commitHandled.push(handled);
+    } else skipped.push('commit ' + el.dataset.toolState + ' ' + el.dataset.selection);
     await frame();
     const undoSeq = Number(el.dataset.drawSeq || 0);
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true, cancelable: true }));
-    await waitFor('drawSeq', undoSeq);
+    if (!(await waitFor('drawSeq', undoSeq))) skipped.push('undo');
     await frame();
   }
 
@@ -95,5 +99,5 @@ export const EDITOR_STEPS = `async ({ imageId, moves, rounds }) => {
     crisp.push(Number(el.dataset.drawMs) + raster(bulk));
     await frame();
   }
-  return { select, drag, commit, commitHandled, crisp };
+  return { select, drag, commit, commitHandled, crisp, skipped };
 }`;

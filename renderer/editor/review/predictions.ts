@@ -16,7 +16,7 @@ function selectedPredictions(editor: Editor): Annotation[] {
 }
 
 /**
- * Accepting a prediction (issue 9 item 4; the rule in docs/editor.md): confidence becomes 1 and
+ * Accepting a prediction (issue 9 item 4; the rule in renderer/editor/CONTEXT.md): confidence becomes 1 and
  * `created_by` records who accepted it — the reviewer's key prefix from the connection status
  * (the profile's stable, non-secret name for the key), or 'reviewer' when none is known. Every
  * other field is kept. One undo step for the whole selection.

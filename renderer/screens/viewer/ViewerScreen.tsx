@@ -14,6 +14,7 @@ import { ViewerCanvas } from './ViewerCanvas';
 import { ViewerHeader } from './ViewerHeader';
 import { ViewerPanel } from './ViewerPanel';
 import { AnnotationList } from './editor/AnnotationList';
+import { AttributesPanel } from './editor/AttributesPanel';
 import { EditorLayer } from './editor/EditorLayer';
 import { EditorToolbar } from './editor/EditorToolbar';
 import { useEditorScreen } from './editor/useEditorScreen';
@@ -162,6 +163,7 @@ export function ViewerScreen({ datasetId, imageId }: { datasetId: string; imageI
             onContrast={setContrast}
             onRetryAnnotations={retry}
           >
+            {binding ? <AttributesPanel editor={binding.editor} /> : null}
             {binding ? <AnnotationList editor={binding.editor} stage={stage} classOrder={classOrder} /> : null}
           </ViewerPanel>
         ) : (
