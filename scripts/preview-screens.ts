@@ -125,6 +125,7 @@ async function captureViewerScreens(app: LaunchedApp, shoot: (name: string) => P
   await page.getByTestId('viewer.canvas').waitFor({ timeout: 30_000 });
   await crisp(60_000);
   await bothThemes('viewer-street');
+  await editorShot(app, shoot, 'editor-street-selection');
 
   await page.keyboard.press('Escape');
   await page.getByTestId('dataset.screen').waitFor();
@@ -136,4 +137,26 @@ async function captureViewerScreens(app: LaunchedApp, shoot: (name: string) => P
   await page.getByTestId('viewer.canvas').waitFor({ timeout: 30_000 });
   await crisp(120_000);
   await bothThemes('viewer-aerial');
+  await editorShot(app, shoot, 'editor-aerial-10k');
+}
+
+/**
+ * The editor (issue 9): the first annotation of the list selected (outline and handles on the live
+ * layer, its row highlighted) with the annotation list beside it. Escape drops the selection again,
+ * so the walk goes on as before.
+ */
+async function editorShot(app: LaunchedApp, shoot: (name: string) => Promise<void>, name: string): Promise<void> {
+  const { page } = app;
+  const row = page.getByTestId('editor.list.row').first();
+  if (
+    !(await row.waitFor({ timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return;
+  await row.click();
+  await page.getByTestId('viewer.canvas').focus();
+  await shoot(name);
+  await page.keyboard.press('Escape');
 }
