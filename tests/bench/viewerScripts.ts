@@ -3,7 +3,7 @@
  * type-checked without DOM types). Each is `(arg) => Promise<result>`; see viewer.ts for the calls.
  */
 
-/** Dispatches a keydown and resolves at the frame after the stage's next crisp draw of another image. */
+/** Dispatches a keydown and resolves once the frame with the stage's crisp draw of another image is painted. */
 export const PRESS_AND_TIME = `async (key) => {
   const el = document.querySelector('[data-testid="viewer.canvas"]');
   // A reviewer presses when there is somewhere to go: wait until the button for it is enabled.
@@ -18,7 +18,9 @@ export const PRESS_AND_TIME = `async (key) => {
       if (d.drawMode === 'crisp' && d.drawnId && d.drawnId !== before) {
         observer.disconnect();
         clearTimeout(timer);
-        requestAnimationFrame(() => resolve({ ms: performance.now() - t0, id: d.drawnId, count: Number(d.drawnCount) }));
+        // Konva drew inside this frame's animation callbacks; a task queued now runs once the
+        // frame's rendering (paint) is done, so this is key → painted, not a frame later.
+        setTimeout(() => resolve({ ms: performance.now() - t0, id: d.drawnId, count: Number(d.drawnCount) }), 0);
       }
     });
     observer.observe(el, { attributes: true });
