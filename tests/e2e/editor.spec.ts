@@ -64,6 +64,14 @@ describe('annotation editor', () => {
     expect(await editor.tool('bbox').getAttribute('aria-pressed')).toBe('true');
     await editor.drag({ x: 40, y: 26 }, { x: 60, y: 44 });
     expect(await editor.annotationCount()).toBe(before.length + 1);
+    // Undo takes the box away, redo brings it back (and Ctrl+Y redoes too).
+    await page.keyboard.press('Control+z');
+    expect(await editor.annotationCount()).toBe(before.length);
+    await page.keyboard.press('Control+Shift+z');
+    expect(await editor.annotationCount()).toBe(before.length + 1);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+y');
+    expect(await editor.annotationCount()).toBe(before.length + 1);
 
     // A polygon from the keyboard's P, three clicks and Enter; then a hole in it with H.
     await page.keyboard.press('p');
@@ -119,6 +127,41 @@ describe('annotation editor', () => {
     await app!.close();
     const reopened = await openImage(image.id);
     expect(await reopened.annotationCount()).toBe(before.length + 2);
+  });
+
+  it('lists annotations by class, selects from the list, edits an attribute, duplicates from the context menu', async () => {
+    const image = imageNamed('scene_005');
+    const before = await stored(image.id);
+    const editor = await openImage(image.id);
+    const page = app!.page;
+    const rows = page.getByTestId('editor.list.row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(before.length);
+    await page.locator('[data-testid="editor.list.row"][data-annotation-id="car-5"]').click();
+    expect(await editor.selection()).toEqual(['car-5']);
+    // A string attribute is editable; the road's odd `attributes: []` is shown read-only and kept.
+    const occluded = page.getByTestId('editor.attribute.occluded');
+    expect(await occluded.inputValue()).toBe('false');
+    await occluded.fill('true');
+    await occluded.press('Enter');
+    await page.getByTestId('viewer.canvas').focus();
+    await page.keyboard.press('Shift+F10');
+    await editor.contextMenu.waitFor();
+    await page.getByTestId('editor.menu.editor.duplicate').click();
+    expect(await editor.annotationCount()).toBe(before.length + 1);
+    await page.keyboard.press('Control+s');
+    await editor.waitForSaved();
+    const after = await stored(image.id);
+    expect(after.find((a) => a.id === 'car-5')).toEqual({
+      ...before.find((a) => a.id === 'car-5'),
+      attributes: { occluded: 'true' },
+    });
+    const copy = after[after.length - 1]!;
+    expect(copy.id).not.toBe('car-5');
+    expect(copy).toMatchObject({ name: 'car', type: 'bbox', attributes: { occluded: 'true' } });
+    expect(JSON.stringify(after.find((a) => a.id === 'road-5'))).toBe(
+      JSON.stringify(before.find((a) => a.id === 'road-5')),
+    );
   });
 
   it('approves an image and goes to the next unreviewed one with the keyboard', async () => {

@@ -28,6 +28,9 @@ export interface EditorCommands {
   canCopyFromPrevious(): boolean;
   toggleHideSelection(): void;
   toggleLockSelection(): void;
+  /** Shows and unlocks every annotation hidden or locked one by one (they cannot be selected to undo it). */
+  revealAll(): void;
+  hasHiddenOrLocked(): boolean;
   bringForward(): void;
   sendBackward(): void;
   undo(): void;
@@ -109,6 +112,14 @@ export function editorActions(c: EditorCommands): Action[] {
       keys: ['Shift+l'],
       enabled: c.hasSelection,
       run: c.toggleLockSelection,
+    },
+    {
+      id: 'editor.revealAll',
+      label: 'Show and unlock all annotations',
+      group: 'Edit',
+      keys: ['Alt+Shift+h'],
+      enabled: c.hasHiddenOrLocked,
+      run: c.revealAll,
     },
     {
       id: 'editor.bringForward',

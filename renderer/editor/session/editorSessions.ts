@@ -1,6 +1,7 @@
 import type { Annotation } from '../../../shared/api/annotation';
 import type { PreparedScene } from '../../viewer/sceneTypes';
 import type { SessionState } from '../document/session';
+import type { Editor } from '../editor';
 import { createSession } from '../document/session';
 import { HistoryStore } from '../history/histories';
 import type { ImageSaveMemory } from '../save/saveController';
@@ -19,6 +20,12 @@ export class EditorSessions {
   session: SessionState = createSession();
   clipboard: string | null = null;
   previous: { imageId: string; annotations: readonly Annotation[] } | null = null;
+  /** The editor of the open image (one viewer screen at a time). */
+  active: Editor | null = null;
+
+  opened(editor: Editor): void {
+    this.active = editor;
+  }
 
   copied(text: string): void {
     this.clipboard = text;
@@ -48,6 +55,7 @@ export class EditorSessions {
 
   /** Leaving an image: its per-image session parts are dropped, the rest goes on. */
   leave(imageId: string, annotations: readonly Annotation[], session: SessionState): void {
+    if (this.active?.document.imageId === imageId) this.active = null;
     this.previous = { imageId, annotations };
     this.session = { ...session, selection: [], vertex: null, hover: null, hidden: new Set(), locked: new Set() };
   }

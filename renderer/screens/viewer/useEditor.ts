@@ -32,6 +32,12 @@ export function useEditor(
   const [found, setFound] = useState<{ editor: Editor; problems: GroupedProblems | null } | null>(null);
   const binding = useMemo(() => {
     if (!image || !classes) return null;
+    // The editor being replaced hands its tool and class hide/lock on now: its effect cleanup runs
+    // only after this render, too late for the new editor's starting session.
+    const previous = editorSessions.active;
+    if (previous && previous.document.imageId !== image.imageId) {
+      editorSessions.leave(previous.document.imageId, previous.document.annotations, previous.session);
+    }
     const history = editorSessions.histories.open(image.imageId, () =>
       createDocument(image.imageId, image.annotations, { status: image.meta.status, note: null }),
     );
@@ -56,6 +62,7 @@ export function useEditor(
       rules: dataset ? { classes: dataset.classes, annotation_types: dataset.annotation_types } : null,
       onProblems: (problems) => setFound({ editor, problems }),
     });
+    editorSessions.opened(editor);
     return { editor, saver, scene };
     // readOnlyReason is applied below without rebuilding the editor.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -75,7 +82,9 @@ export function useEditor(
     return () => {
       window.removeEventListener('beforeunload', beforeUnload);
       void saver.save().finally(() => saver.dispose());
-      editorSessions.leave(editor.document.imageId, editor.document.annotations, editor.session);
+      if (editorSessions.active === editor) {
+        editorSessions.leave(editor.document.imageId, editor.document.annotations, editor.session);
+      }
       editor.dispose();
     };
   }, [binding]);

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { shapeOf, shapeBounds } from '../../../../shared/annotations/shapes';
+import { setClassLocked } from '../../../editor/document/session';
 import type { Editor } from '../../../editor/editor';
 import type { ListSort } from '../../../editor/list/annotationRows';
 import { DEFAULT_LOW_CONFIDENCE, annotationRows } from '../../../editor/list/annotationRows';
@@ -100,7 +101,24 @@ export function AnnotationList({
             if (row.kind === 'class') {
               return (
                 <div key={`class:${row.name}`} className="editor-list__group" style={style} role="presentation">
-                  <span>{row.name}</span>
+                  <span>
+                    {row.name}{' '}
+                    <button
+                      type="button"
+                      className="btn btn--ghost btn--small"
+                      aria-pressed={editor.session.lockedClasses.has(row.name)}
+                      aria-label={`Lock the class ${row.name}`}
+                      data-testid={`editor.list.lock.${row.name}`}
+                      onClick={() => {
+                        const locked = editor.session.lockedClasses.has(row.name);
+                        editor.updateSession((s) =>
+                          setClassLocked(s, row.name, !locked, (id) => editor.annotation(id)?.name),
+                        );
+                      }}
+                    >
+                      {editor.session.lockedClasses.has(row.name) ? 'Unlock' : 'Lock'}
+                    </button>
+                  </span>
                   <span className="editor-list__muted">
                     {row.count}
                     {row.low > 0 ? ` · ${row.low} low` : ''}

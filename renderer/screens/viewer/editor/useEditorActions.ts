@@ -94,6 +94,8 @@ export function useEditorActions(binding: EditorBinding | null, hooks: EditorScr
       const lock = !list.every((a) => isLocked(editor.session, a));
       editor.updateSession((s) => list.reduce((acc, a) => setLocked(acc, a.id, lock), s));
     },
+    hasHiddenOrLocked: () => !!editor && (editor.session.hidden.size > 0 || editor.session.locked.size > 0),
+    revealAll: () => editor?.updateSession((s) => ({ ...s, hidden: new Set(), locked: new Set() })),
     bringForward: () => editor && reorderSelection(editor, 'forward'),
     sendBackward: () => editor && reorderSelection(editor, 'backward'),
     undo: () => editor?.undo(),
