@@ -6,6 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../support/server';
 import { AERIAL, STREET, startTestServer } from '../../support/server';
 import { serverList } from '../sync/support/sync';
+import { datasetsOf } from './support/datasets';
+import type { FixtureDatasets } from './support/datasets';
 import { startRecordingProxy } from './support/recordingProxy';
 import type { RecordingProxy } from './support/recordingProxy';
 import { startOfflineApp, until, untilSettled } from './support/offlineApp';
@@ -13,22 +15,8 @@ import type { OfflineApp } from './support/offlineApp';
 
 let server: TestServer;
 let proxy: RecordingProxy;
-let datasets: Record<string, { id: string; images: string[] }>;
+let datasets: FixtureDatasets;
 const cleanups: (() => Promise<void>)[] = [];
-
-async function datasetsOf(target: TestServer): Promise<Record<string, { id: string; images: string[] }>> {
-  const headers = { 'X-API-Key': target.keys.owner };
-  const api = `${target.url}/api/v1/developer`;
-  const list = (await (await fetch(`${api}/datasets/`, { headers })).json()) as { id: string; name: string }[];
-  const out: Record<string, { id: string; images: string[] }> = {};
-  for (const d of list) {
-    const images = (await (await fetch(`${api}/images/?dataset_id=${d.id}&limit=100`, { headers })).json()) as {
-      id: string;
-    }[];
-    out[d.name] = { id: d.id, images: images.map((i) => i.id) };
-  }
-  return out;
-}
 
 async function freshApp(
   baseUrl: string,

@@ -19,6 +19,11 @@ export interface RecordingProxy {
   corrupt: ((path: string) => boolean) | null;
   /** Serves one byte less (with a matching Content-Length): a file the server did not announce. */
   shorten: ((path: string) => boolean) | null;
+  /**
+   * Answers a request itself instead of forwarding it (e.g. a server without a route: 404/405);
+   * `path` is without its query string.
+   */
+  inject: ((method: string, path: string) => { status: number; body: unknown } | null) | null;
   /** Called after each forwarded response. */
   onResponse: ((request: ProxiedRequest) => void) | null;
   /** Counted API requests (§3: everything under /api/v1/) since the last reset. */
@@ -38,6 +43,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     storageDelayMs: 0,
     corrupt: null,
     shorten: null,
+    inject: null,
     onResponse: null,
     counted: () => proxy.requests.filter((r) => r.path.startsWith('/api/v1/')),
     close: async () => {},
@@ -49,6 +55,14 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     }
     const record: ProxiedRequest = { method: req.method ?? 'GET', path: req.url ?? '/' };
     proxy.requests.push(record);
+    const injected = proxy.inject?.(record.method, record.path.split('?')[0] ?? '') ?? null;
+    if (injected) {
+      req.resume();
+      record.status = injected.status;
+      res.writeHead(injected.status, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': 'proxy' });
+      res.end(JSON.stringify(injected.body));
+      return;
+    }
     const forward = () => {
       const out = httpRequest(
         {
