@@ -30,7 +30,7 @@ export function createLibraryHandlers({
     return profileId === undefined ? image : reviews.overlay(profileId, image);
   };
   return {
-    'datasets:list': async () => ok(await reads.listDatasets()),
+    'datasets:list': async ({ refresh }) => ok(await reads.listDatasets({ refresh: refresh === true })),
     'datasets:get': async ({ datasetId }) => ok(await reads.getDataset(datasetId)),
     'images:page': async ({ datasetId, limit, offset, filters }) => {
       const page = await reads.imagesPage({ datasetId, limit, offset, filters });

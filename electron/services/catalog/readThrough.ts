@@ -38,8 +38,8 @@ export function minConfidenceOf(annotations: readonly Annotation[]): number | nu
  * The library's reads through the catalog. Per-image reads (`images:metadata`, `annotations:get`)
  * and indexed `images:page`s are answered from the catalog at once and revalidated in the
  * background when online; a change is announced with `event:catalog-changed`. The dataset list
- * and a dataset are asked of the server while connected (one request each, and a refresh the user
- * asked for must be able to fail visibly) and answered from the catalog when it cannot be reached.
+ * and a dataset are too (always revalidated: one cheap request), except that a refresh the user
+ * asked for goes to the server and must be able to fail visibly.
  */
 export class CatalogReads {
   readonly #o: ReadThroughOptions;
@@ -49,50 +49,52 @@ export class CatalogReads {
     this.#o = options;
   }
 
-  async listDatasets(): Promise<Dataset[]> {
+  /**
+   * Catalog first: a list seen before answers at once and is checked with the server in the
+   * background (one cheap request each time, so progress counts catch up within a moment;
+   * `event:catalog-changed {kind:'datasets'}` tells the renderer when it changed). `refresh` (the
+   * user's button) and a first visit, with nothing cached, ask the server and fail visibly.
+   */
+  async listDatasets({ refresh = false }: { refresh?: boolean } = {}): Promise<Dataset[]> {
     const { catalog } = this.#o;
-    const active = this.#active();
-    const profileId = active.profile.id;
+    const profileId = this.#active().profile.id;
     const cached = catalog.datasets.list(profileId);
     const fetchAll = async () => {
-      const datasets = await this.#o.session.use((client) => client.listDatasets());
+      const datasets = await this.#o.session.use((client, connection) => {
+        this.#sameProfile(connection, profileId);
+        return client.listDatasets();
+      });
       if (catalog.datasets.replaceAll(profileId, datasets, this.#now()))
         this.#o.emit('event:catalog-changed', { datasetId: null, kind: 'datasets' });
       return datasets;
     };
-    if (cached.length > 0 && this.#o.session.status.state === 'offline') {
+    if (cached.length > 0 && !refresh) {
       this.#inBackground(`datasets\u0000${profileId}`, async () => void (await fetchAll()));
       return cached;
     }
-    try {
-      return await fetchAll();
-    } catch (error) {
-      if (cached.length > 0 && UNREACHABLE.has(codeOf(error) ?? '')) return cached;
-      throw error;
-    }
+    return fetchAll();
   }
 
+  /** Catalog first like the list; a dataset never seen here is asked of the server. */
   async getDataset(datasetId: string): Promise<Dataset> {
     const { catalog } = this.#o;
     const profileId = this.#active().profile.id;
     const cached = catalog.datasets.get(profileId, datasetId);
     const fetchOne = async () => {
-      const dataset = await this.#o.session.use((client) => client.getDataset(datasetId));
+      const dataset = await this.#o.session.use((client, connection) => {
+        this.#sameProfile(connection, profileId);
+        return client.getDataset(datasetId);
+      });
       const changed = JSON.stringify(cached?.dataset) !== JSON.stringify(dataset);
       catalog.datasets.upsert(profileId, dataset, this.#now());
       if (changed && cached) this.#o.emit('event:catalog-changed', { datasetId: null, kind: 'datasets' });
       return dataset;
     };
-    if (cached && this.#o.session.status.state === 'offline') {
+    if (cached) {
       this.#inBackground(`dataset\u0000${profileId}\u0000${datasetId}`, async () => void (await fetchOne()));
       return cached.dataset;
     }
-    try {
-      return await fetchOne();
-    } catch (error) {
-      if (cached && UNREACHABLE.has(codeOf(error) ?? '')) return cached.dataset;
-      throw error;
-    }
+    return fetchOne();
   }
 
   async imagesPage(q: {

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { onEvent } from '../../api/bridge';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { LayersIcon, RefreshIcon } from '../../components/icons';
 import { Spinner } from '../../components/Spinner';
@@ -22,6 +23,10 @@ export function DatasetsScreen() {
 
   useEffect(() => {
     void loadDatasets(appStore);
+    // Main answered from its catalog and checks with the server in the background: reload when it changed.
+    return onEvent('event:catalog-changed', (change) => {
+      if (change.kind === 'datasets') void loadDatasets(appStore);
+    });
   }, []);
 
   useEffect(() => {
@@ -33,7 +38,7 @@ export function DatasetsScreen() {
   const totals = useMemo(() => summarizeDatasets(sorted), [sorted]);
   const refresh = () => {
     setNow(Date.now());
-    void loadDatasets(appStore);
+    void loadDatasets(appStore, { refresh: true });
   };
 
   return (

@@ -87,7 +87,10 @@ export const annotationArg = z.looseObject({
 });
 
 export const libraryChannels = {
-  'datasets:list': channel<Dataset[]>()(emptyRequest),
+  'datasets:list': channel<Dataset[]>()(
+    /** `refresh`: the user asked — ask the server now and fail visibly (else the catalog answers at once). */
+    z.strictObject({ refresh: z.boolean().optional() }),
+  ),
   'datasets:get': channel<Dataset>()(z.strictObject({ datasetId: idArg })),
   'images:page': channel<ImagePage>()(
     z.strictObject({

@@ -188,7 +188,8 @@ describe('viewer keys, resume, 401 and sign-out', () => {
     expect(
       (await fetch(`${server.url}/api/v1/api-keys/${record.id}`, { method: 'DELETE', headers: admin })).status,
     ).toBe(204);
-    const result = await h.call('datasets:list', {});
+    // Asked of the server (a cached list would answer at once and learn of the 401 in the background).
+    const result = await h.call('datasets:list', { refresh: true });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_api_key' } });
     const status = await h.ok('connection:status', {});
     expect(status).toMatchObject({ state: 'signed-out', keyPrefix: null, error: { code: 'invalid_api_key' } });

@@ -235,7 +235,7 @@ describe('review', () => {
 
 describe('rate limit state, retries and faults', () => {
   it('reports the quota from the last answer and emits event:rate-limit', async () => {
-    await main.ok('datasets:list', {});
+    await main.ok('datasets:list', { refresh: true });
     const state = (await main.ok('rateLimit:get', {})) as RateLimitState | null;
     expect(state).toMatchObject({
       limit: 5000,
@@ -256,7 +256,7 @@ describe('rate limit state, retries and faults', () => {
       body: JSON.stringify({ status: 503, count: 2 }),
     });
     expect(inject.status).toBe(204);
-    expect((await main.ok('datasets:list', {})).length).toBe(3);
+    expect((await main.ok('datasets:list', { refresh: true })).length).toBe(3);
   });
 
   it('a longer 5xx burst than the retries allow surfaces as a clear error and leaves the session connected', async () => {
@@ -265,7 +265,8 @@ describe('rate limit state, retries and faults', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ status: 500, count: 10 }),
     });
-    const result = await main.call('datasets:get', { datasetId: street.id });
+    // The user's refresh is the path that asks the server and must fail visibly.
+    const result = await main.call('datasets:list', { refresh: true });
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'server_error', status: 500, message: expect.stringMatching(/server failed \(HTTP 500\)/) },
@@ -276,7 +277,7 @@ describe('rate limit state, retries and faults', () => {
       body: JSON.stringify({ status: 500, count: 1, path_prefix: '/nothing' }),
     });
     // Drain what is left of the burst so later tests see a healthy server.
-    for (let i = 0; i < 10 && !(await main.call('datasets:get', { datasetId: street.id })).ok; i++);
+    for (let i = 0; i < 10 && !(await main.call('datasets:list', { refresh: true })).ok; i++);
     expect((await main.ok('connection:status', {})).state).toBe('connected');
   });
 });

@@ -165,6 +165,11 @@ const CHANNEL_BAD: Partial<Record<ChannelName, [string, unknown][]>> = {
     ['profileId 1 MB', { profileId: MB }],
     ['profileId an object', { profileId: { id: 'demo' } }],
   ],
+  'datasets:list': [
+    ['refresh a string', { refresh: 'yes' }],
+    ['refresh null', { refresh: null }],
+    ['an unknown field', { refresh: true, force: true }],
+  ],
   'datasets:get': [
     ['missing datasetId', {}],
     ['datasetId null', { datasetId: null }],
@@ -346,7 +351,7 @@ const VALID: Record<ChannelName, unknown> = {
   'connection:resume': { profileId: 'cloud' },
   'connection:openDemo': {},
   'connection:disconnect': {},
-  'datasets:list': {},
+  'datasets:list': { refresh: true },
   'datasets:get': { datasetId: ID },
   'images:page': page({}),
   'images:metadata': { imageId: ID },
