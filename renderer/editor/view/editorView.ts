@@ -62,7 +62,14 @@ export class EditorView {
     this.#stage.setMask((visible) => this.#mask(visible));
     this.#editor.setCamera(this.#stage.camera);
     this.#cleanup.push(this.#stage.subscribe(() => this.#editor.setCamera(this.#stage.camera)));
-    this.#cleanup.push(this.#editor.history.subscribe((_doc, diff) => this.#changed(diff)));
+    // The Editor subscribed to the history first, so its notification (and our #refresh) comes
+    // before this listener has recorded the change: refresh again once it has.
+    this.#cleanup.push(
+      this.#editor.history.subscribe((_doc, diff) => {
+        this.#changed(diff);
+        this.#refresh();
+      }),
+    );
     this.#cleanup.push(this.#editor.subscribe(() => this.#refresh()));
     this.#listen();
     this.#refresh();

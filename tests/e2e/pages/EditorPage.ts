@@ -60,6 +60,17 @@ export class EditorPage {
     return value ? value.split(',') : [];
   }
 
+  /** Waits until the bulk layer has drawn `count` shapes (it follows every change, undo included). */
+  async waitForDrawnCount(count: number, timeout = 10_000): Promise<void> {
+    await this.page.waitForFunction(
+      (n) =>
+        (document.querySelector('[data-testid="viewer.canvas"]') as HTMLElement | null)?.dataset.drawnCount ===
+        String(n),
+      count,
+      { timeout, polling: 50 },
+    );
+  }
+
   async waitForSaved(timeout = 30_000): Promise<string> {
     await this.page.waitForFunction(
       () => {
