@@ -155,30 +155,17 @@ describe('viewer with hostile data', () => {
     await server?.close();
   });
 
-  /** The viewer on `image`, opened by clicking its tile in the browser. */
+  /** The viewer on `image`, opened by clicking its tile in the browser (once: browser-return.spec covers the timing). */
   async function open(image: Uploaded): Promise<void> {
-    const showing = () => viewer.root.getAttribute('data-image-id').catch(() => null);
-    // The grid re-renders as it comes back (rows refetched, scroll restored), so a click can land on
-    // a tile that is being replaced: try again rather than fail on the browser's timing.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      if (await viewer.root.isVisible()) {
-        await app.page.keyboard.press('Escape');
-        await datasets.datasetView.waitFor();
-      }
-      const tile = app.page.locator(`[data-testid="dataset.image"][data-image-id="${image.id}"]`);
-      await tile.waitFor({ timeout: 60_000 });
-      await tile.click();
-      await viewer.root.waitFor();
-      const opened = await expect
-        .poll(showing, { timeout: 10_000 })
-        .toBe(image.id)
-        .then(
-          () => true,
-          () => false,
-        );
-      if (opened) return;
+    if (await viewer.root.isVisible()) {
+      await app.page.keyboard.press('Escape');
+      await datasets.datasetView.waitFor();
     }
-    throw new Error(`could not open ${image.filename} from the browser (showing ${await showing()})`);
+    const tile = app.page.locator(`[data-testid="dataset.image"][data-image-id="${image.id}"]`);
+    await tile.waitFor({ timeout: 60_000 });
+    await tile.click();
+    await viewer.root.waitFor();
+    await expect.poll(() => viewer.root.getAttribute('data-image-id'), { timeout: 10_000 }).toBe(image.id);
   }
 
   it('shows a corrupt file as a clear message, still drawing its annotations', async () => {

@@ -161,11 +161,14 @@ const GridRow = memo(function GridRow({ row, top, layout, count, rows, fast, act
       {Array.from({ length: layout.columns }, (_, column) => {
         const index = row * layout.columns + column;
         if (index >= count) return null;
+        const image = rows.row(index);
+        // Keyed by the image: a DOM node never starts standing for another image (columns or
+        // order changing under a click would otherwise open the image the node had become).
         return (
           <GridTile
-            key={column}
+            key={image ? image.id : `pending-${index}`}
             index={index}
-            image={rows.row(index)}
+            image={image}
             active={index === active}
             fast={fast}
             onSelect={onSelect}

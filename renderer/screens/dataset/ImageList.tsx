@@ -100,20 +100,24 @@ export function ImageList(props: BrowseViewProps) {
         data-testid="browser.list"
       >
         <div className="browser__sizer" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => (
-            <ListRow
-              key={item.key}
-              index={item.index}
-              top={item.start}
-              image={rows.row(item.index)}
-              active={item.index === active}
-              now={now}
-              version={version}
-              fast={fast}
-              onSelect={select}
-              onOpen={props.onOpen}
-            />
-          ))}
+          {items.map((item) => {
+            const image = rows.row(item.index);
+            // Keyed by the image, as in the grid: a row's node never becomes another image under a click.
+            return (
+              <ListRow
+                key={image ? image.id : `pending-${item.index}`}
+                index={item.index}
+                top={item.start}
+                image={image}
+                active={item.index === active}
+                now={now}
+                version={version}
+                fast={fast}
+                onSelect={select}
+                onOpen={props.onOpen}
+              />
+            );
+          })}
         </div>
       </div>
     </div>
