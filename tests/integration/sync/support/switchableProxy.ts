@@ -5,13 +5,24 @@ import type { AddressInfo } from 'node:net';
 /** An answer the proxy gives itself instead of forwarding (e.g. a 401 once the key is "revoked"). */
 export type Inject = (method: string, path: string) => { status: number; body: unknown } | null;
 
+export interface ProxiedRequest {
+  method: string;
+  path: string;
+  /** When it reached the proxy (ms since the epoch). */
+  at: number;
+  status?: number;
+  /** The answer's X-RateLimit-Remaining and X-RateLimit-Reset (§3), when it had them. */
+  remaining?: number;
+  reset?: number;
+}
+
 export interface SwitchableProxy {
   url: string;
   /** Down: every connection is cut at once (the client sees a network error), as when the Wi-Fi drops. */
   up: boolean;
   inject: Inject | null;
   /** Requests that reached the proxy while up, in order. */
-  requests: { method: string; path: string; status?: number }[];
+  requests: ProxiedRequest[];
   close(): Promise<void>;
 }
 
@@ -30,7 +41,7 @@ export async function startSwitchableProxy(target: string): Promise<SwitchablePr
     }
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
-    const record: SwitchableProxy['requests'][number] = { method, path };
+    const record: ProxiedRequest = { method, path, at: Date.now() };
     proxy.requests.push(record);
     const injected = proxy.inject?.(method, path.split('?')[0] ?? '') ?? null;
     if (injected) {
@@ -44,6 +55,10 @@ export async function startSwitchableProxy(target: string): Promise<SwitchablePr
       { host: upstream.hostname, port: upstream.port, method, path, headers: { ...req.headers, host: upstream.host } },
       (upstreamRes) => {
         record.status = upstreamRes.statusCode ?? 502;
+        const remaining = upstreamRes.headers['x-ratelimit-remaining'];
+        const reset = upstreamRes.headers['x-ratelimit-reset'];
+        if (typeof remaining === 'string') record.remaining = Number(remaining);
+        if (typeof reset === 'string') record.reset = Number(reset);
         res.writeHead(record.status, upstreamRes.headers);
         upstreamRes.pipe(res);
       },
