@@ -154,6 +154,10 @@ describe('annotation editor', () => {
     expect(await occluded.inputValue()).toBe('false');
     await occluded.fill('true');
     await occluded.press('Enter');
+    // The class picker refuses a class made for another type, and says why.
+    await page.getByTestId('editor.classPicker').selectOption('road');
+    expect(await page.getByTestId('editor.notice').innerText()).toMatch(/polygon/);
+    expect(await page.getByTestId('editor.classPicker').inputValue()).toBe('car');
     await page.getByTestId('viewer.canvas').focus();
     await page.keyboard.press('Shift+F10');
     await editor.contextMenu.waitFor();

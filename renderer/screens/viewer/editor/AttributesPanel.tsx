@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Annotation } from '../../../../shared/api/annotation';
+import { changeClassOfSelection } from '../../../editor/commands';
 import type { Editor } from '../../../editor/editor';
 
 type Simple = string | number | boolean;
@@ -13,12 +14,15 @@ const isSimple = (value: unknown): value is Simple =>
  */
 export function AttributesPanel({ editor }: { editor: Editor }) {
   const selection = editor.session.selection;
+  if (selection.length === 0) return null;
   const annotation = selection.length === 1 ? editor.annotation(selection[0]!) : undefined;
-  if (!annotation) return null;
+  const picker = <ClassPicker editor={editor} />;
+  if (!annotation) return <section className="viewer-panel__section">{picker}</section>;
   const attributes = (annotation as Annotation & { attributes?: unknown }).attributes;
   const readOnly = editor.readOnlyReason !== null;
   return (
     <section className="viewer-panel__section" aria-label="Attributes" data-testid="editor.attributes">
+      {picker}
       <h2 className="viewer-panel__heading">Attributes</h2>
       {attributes === undefined || attributes === null ? (
         <p className="viewer-panel__muted">None.</p>
@@ -93,5 +97,41 @@ function AttributeField({ name, value, onChange }: { name: string; value: Simple
       />
       {error ? <span role="alert">{error}</span> : null}
     </>
+  );
+}
+
+/**
+ * The class picker (issue 9 item 2): the dataset's classes in order, with their number keys; a
+ * class made for another type is refused with the reason (the editor's notice).
+ */
+function ClassPicker({ editor }: { editor: Editor }) {
+  const names = new Set(editor.session.selection.map((id) => editor.annotation(id)?.name));
+  const current = names.size === 1 ? [...names][0]! : '';
+  return (
+    <label className="editor-class-picker">
+      Class{' '}
+      <select
+        value={current}
+        disabled={editor.readOnlyReason !== null}
+        data-testid="editor.classPicker"
+        onChange={(event) => {
+          if (event.target.value) changeClassOfSelection(editor, event.target.value);
+        }}
+      >
+        {current === '' ? <option value="">(several)</option> : null}
+        {editor.classes.map((cls, i) => (
+          <option key={cls.name} value={cls.name}>
+            {i < 9 ? `${i + 1} · ` : ''}
+            {cls.name}
+            {cls.type ? ` (${cls.type})` : ''}
+          </option>
+        ))}
+        {current && !editor.classes.some((c) => c.name === current) ? (
+          <option value={current} disabled>
+            {current} (not in this dataset)
+          </option>
+        ) : null}
+      </select>
+    </label>
   );
 }
