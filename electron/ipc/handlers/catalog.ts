@@ -2,6 +2,7 @@ import { ok } from '../../../shared/ipc';
 import type { CatalogIndexStatus } from '../../../shared/ipc';
 import type { Catalog } from '../../services/catalog/catalog';
 import type { CatalogIndexer } from '../../services/catalog/indexer';
+import { AppError } from '../../services/errors';
 import type { LocalReviewStore } from '../../services/review/localReviewStore';
 import { notConnectedError } from '../../services/session/session';
 import type { Session } from '../../services/session/session';
@@ -68,6 +69,13 @@ export function createCatalogHandlers({
       const profile = profileId();
       const cached = catalog.datasets.get(profile, datasetId);
       if (!cached) return ok({ position: null, total: 0, before: [], after: [] });
+      // Never indexed and the last try failed: the few images seen one by one are no order to step
+      // through ("1 / 1" would hide why next/previous do nothing), so say what failed.
+      if (cached.index.state === 'error' && cached.index.indexedAt === null)
+        throw new AppError({
+          ...(cached.index.error ?? { code: 'internal', message: 'Indexing failed.' }),
+          message: `This dataset's order is not known on this computer: indexing it failed (${cached.index.error?.message ?? 'no reason given'}).`,
+        });
       return ok(catalog.queries.position(cached.ds, profile, query, imageId, span));
     },
     'catalog:folders': async ({ datasetId }) => {
