@@ -102,8 +102,8 @@ export async function benchEditorBrowser(): Promise<BenchResult[]> {
       const run = await inPage<{
         select: number[];
         drag: number[];
-        commit: number;
-        commitHandled: number;
+        commit: number[];
+        commitHandled: number[];
         crisp: number[];
         skipped: string[];
       }>(app.page, EDITOR_STEPS, { imageId: tile.id, moves: 8, rounds: 15 });
