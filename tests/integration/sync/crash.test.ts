@@ -91,6 +91,8 @@ interface ChildRun {
   lastAck: number;
   killed: boolean;
   done: { queued: number; failed: number; conflicts: number } | null;
+  /** The finishing run's last error and pause, shown when it did not end empty. */
+  detail: string;
   stderr: string;
 }
 
@@ -101,7 +103,7 @@ function runChild(env: Record<string, string>, killAfter: number | null, jitterM
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const run: ChildRun = { lastAck: -1, killed: false, done: null, stderr: '' };
+    const run: ChildRun = { lastAck: -1, killed: false, done: null, detail: '', stderr: '' };
     let buffer = '';
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
@@ -115,7 +117,8 @@ function runChild(env: Record<string, string>, killAfter: number | null, jitterM
             run.killed = true;
             setTimeout(() => child.kill('SIGKILL'), jitterMs);
           }
-        } else if (line.startsWith('done ')) run.done = JSON.parse(line.slice(5)) as ChildRun['done'];
+        } else if (line.startsWith('detail ')) run.detail = line.slice(7);
+        else if (line.startsWith('done ')) run.done = JSON.parse(line.slice(5)) as ChildRun['done'];
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (run.stderr += chunk.toString()));
@@ -147,7 +150,7 @@ describe('SIGKILL during a burst of 200 edits over 20 images, restart, sync', ()
       // The editor re-saves what was never acknowledged: the next edit after the last ack.
       const finish = await runChild({ ...env, START: String(burst.lastAck + 1), FINISH: '1' }, null, 0);
       expect(finish.stderr).toBe('');
-      expect(finish.done).toEqual({ queued: 0, failed: 0, conflicts: 0 });
+      expect(finish.done, finish.detail).toEqual({ queued: 0, failed: 0, conflicts: 0 });
 
       const expected = finalStates(planEdits(seed));
       const actual = await Promise.all(imageIds.map(async (id) => (await serverList(server, id)).annotations));

@@ -18,6 +18,8 @@ const env = (name: string): string => {
 };
 
 const ORIGIN = 'app://pictograph';
+/** The finishing run's flush must have emptied the queue by then (well inside the test's 60 s). */
+const FINISH_WITHIN_MS = 30_000;
 
 async function main(): Promise<void> {
   const imageIds = env('IMAGE_IDS').split(',');
@@ -51,9 +53,16 @@ async function main(): Promise<void> {
     process.stdout.write(`ack ${edit.index}\n`);
   }
   if (process.env.FINISH === '1') {
-    for (let round = 0; round < 50 && (await ok('sync:flush', {})).queued > 0; round += 1)
+    // Until the queue is empty, not for a number of rounds: on a loaded machine a send may meet a
+    // timeout (offline, the probe brings it back) or a retry delay, and a flush then returns early.
+    const deadline = Date.now() + FINISH_WITHIN_MS;
+    let status = await ok('sync:flush', {});
+    while (status.queued > 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-    const status = await ok('sync:status', {});
+      status = await ok('sync:flush', {});
+    }
+    status = await ok('sync:status', {});
+    process.stdout.write(`detail ${JSON.stringify({ lastError: status.lastError, paused: status.paused })}\n`);
     process.stdout.write(
       `done ${JSON.stringify({ queued: status.queued, failed: status.failed, conflicts: status.conflicts })}\n`,
     );
