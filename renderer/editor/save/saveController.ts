@@ -1,11 +1,12 @@
-import type { Annotation, ValidationProblem } from '../../../shared/api';
+import type { Annotation } from '../../../shared/api';
 import type { DatasetRules } from '../../../shared/annotations/validate';
-import { groupProblems, validateForEditor } from '../../../shared/annotations/problems';
+import { validateForEditor } from '../../../shared/annotations/problems';
 import type { GroupedProblems } from '../../../shared/annotations/problems';
 import { callApi } from '../../api/bridge';
 import { createDocument } from '../document/document';
 import type { Editor } from '../editor';
 import { AutosaveScheduler } from './autosave';
+import { blocksSave, refusalOf, serverProblems } from './saveDecisions';
 
 /**
  * What the dirty indicator says (issue 9 item 6). It never says saved before main acknowledged a
@@ -158,7 +159,7 @@ export class SaveController {
   async #send(): Promise<void> {
     const list = this.#editor.document.annotations;
     const local = validateForEditor(list, this.#rules ?? undefined);
-    if (local.problems.length > 0) return this.#refuse(local);
+    if (blocksSave(local)) return this.#refuse(local);
     this.#onProblems(null);
     return this.#sendList(list, this.#memory.etag);
   }
@@ -174,12 +175,8 @@ export class SaveController {
     if (!result.ok) {
       const { error } = result;
       if (error.code === 'precondition_failed') return this.#set({ kind: 'conflict' });
-      const problems = Array.isArray(error.details?.problems)
-        ? (error.details.problems as ValidationProblem[])
-        : Array.isArray(error.details?.errors)
-          ? (error.details.errors as ValidationProblem[])
-          : null;
-      if (error.code === 'validation_error' && problems) return this.#refuse(groupProblems(list, problems));
+      const problems = serverProblems(list, error);
+      if (problems) return this.#refuse(problems);
       return this.#set({ kind: 'failed', message: error.message });
     }
     const answer = result.value;
@@ -193,12 +190,9 @@ export class SaveController {
 
   #refuse(problems: GroupedProblems): void {
     this.#onProblems(problems);
-    const first = problems.annotations[0];
-    if (first) this.#editor.select([first.id]);
-    const message = first
-      ? `Not saved: ${first.messages[0] ?? 'this annotation is invalid'}`
-      : `Not saved: ${problems.general[0]?.message ?? 'the annotations are invalid'}`;
-    this.#set({ kind: 'invalid', message });
+    const refusal = refusalOf(problems);
+    if (refusal.select !== null) this.#editor.select([refusal.select]);
+    this.#set({ kind: 'invalid', message: refusal.message });
   }
 
   #restingState(): SaveState {

@@ -82,6 +82,8 @@ export class EditorView {
   /** Annotations to outline as problems (validation before saving, the server's 422). */
   setProblems(ids: readonly string[]): void {
     this.#problems = ids;
+    // Read by the e2e tests (like data-selection): which annotations are outlined as problems.
+    this.#stage.container.dataset.problems = ids.join(',');
     this.#stage.interactionLayer.batchDraw();
   }
 
