@@ -19,10 +19,11 @@ export const annotationSchema = z.looseObject({
   id: z.string().min(1),
   name: z.string(),
   type: z.string().min(1),
-  bounding_box: boundingBoxSchema.optional(),
+  // Geometry before the box: the server's canonical key order (§7.3), so a decoded list goes back byte-identical.
   polygon: polygonGeometrySchema.optional(),
   polyline: polylineGeometrySchema.optional(),
   keypoint: pointSchema.optional(),
+  bounding_box: boundingBoxSchema.optional(),
   confidence: z.number().min(0).max(1).nullish(),
   created_by: z.string().nullish(),
   attributes: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),

@@ -79,10 +79,11 @@ export const annotationArg = z.looseObject({
   id: z.string().trim().min(1).max(MAX_ANNOTATION_ID_LENGTH),
   name: z.string().min(1).max(120),
   type: z.string().min(1).max(32),
-  bounding_box: z.strictObject({ x: finite, y: finite, w: finite, h: finite }).optional(),
+  // Geometry before the box, as the server orders keys (§7.3): zod outputs keys in this order.
   polygon: z.strictObject({ paths: z.array(z.array(pointArg).max(100_000)).max(1_000) }).optional(),
   polyline: z.strictObject({ path: z.array(pointArg).max(100_000) }).optional(),
   keypoint: pointArg.optional(),
+  bounding_box: z.strictObject({ x: finite, y: finite, w: finite, h: finite }).optional(),
   confidence: finite.min(0).max(1).nullable().optional(),
 });
 
