@@ -99,4 +99,26 @@ describe('datasets overview', () => {
     await page.error.waitFor({ state: 'detached', timeout: 30_000 });
     expect(await page.cards.count()).toBe(serverDatasets.length);
   });
+  it('shows a change made on the server by itself when coming back to the overview (no refresh clicked)', async () => {
+    const page = await signedIn();
+    const street = (await serverGet<Dataset[]>('/datasets/')).find((d) => d.name === STREET)!;
+    expect((await page.cardText(STREET)).annotationCount).toBe(plural(street.annotation_count, 'annotation'));
+    const images = await serverGet<ImageMeta[]>(`/images/?dataset_id=${street.id}&limit=100`);
+    const image = images.find((i) => i.annotation_count > 0)!;
+    // A colleague deletes an image's annotations behind this app's back.
+    const deleted = await fetch(`${server.url}/api/v1/developer/annotations/${image.id}`, {
+      method: 'DELETE',
+      headers: { 'X-API-Key': server.keys.admin },
+    });
+    expect(deleted.status).toBe(200);
+    const expected = plural(street.annotation_count - image.annotation_count, 'annotation');
+
+    // Another dataset and back (opening Street Scenes itself would re-read it while indexing).
+    await page.open(EMPTY);
+    await app!.page.keyboard.press('Escape');
+    await page.root.waitFor();
+    // Answered from main's catalog at once, then revalidated: the change event reloads the cards.
+    await expect.poll(async () => (await page.cardText(STREET)).annotationCount, { timeout: 15_000 }).toBe(expected);
+    expect(await page.error.count()).toBe(0);
+  });
 });
