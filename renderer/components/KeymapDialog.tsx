@@ -1,8 +1,9 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { callApi } from '../api/bridge';
 import { formatShortcut } from '../actions/keys';
 import { assignShortcut, effectiveKeys, keymapStore, resetShortcut, shortcutOf } from '../actions/keymap';
 import { actionRegistry } from '../actions/registry';
+import type { Action } from '../actions/types';
 import { useRegisteredActions } from '../actions/useRegisterActions';
 import { Modal } from './Modal';
 
@@ -13,12 +14,18 @@ export async function loadKeymap(): Promise<void> {
 }
 
 /**
- * Keyboard shortcuts (issue 9 item 4): every registered action with its keys; "Change" records the
- * next key pressed, a key another action already uses is refused with the reason, and the keymap is
- * saved in settings (main validates it again, conflicts included).
+ * Keyboard shortcuts (issue 9 item 4): every registered action with its keys, plus `catalog` (actions
+ * of screens not open now, e.g. the editor's when opened from Settings); "Change" records the next
+ * key pressed, a key another action already uses is refused with the reason, and the keymap is saved
+ * in settings (main validates it again, conflicts included).
  */
-export function KeymapDialog({ onClose }: { onClose(): void }) {
-  const actions = useRegisteredActions();
+export function KeymapDialog({ onClose, catalog = [] }: { onClose(): void; catalog?: readonly Action[] }) {
+  const registered = useRegisteredActions();
+  const known = new Set(registered.map((a) => a.id));
+  // Registered first (they are what the keys do now); a catalogued action is listed once.
+  const actions = [...registered, ...catalog.filter((a) => !known.has(a.id))];
+  // The saved keymap, also when the dialog opens before any screen loaded it (from Settings).
+  useEffect(() => void loadKeymap(), []);
   const keymap = useSyncExternalStore(keymapStore.subscribe, keymapStore.get);
   const [recording, setRecording] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);

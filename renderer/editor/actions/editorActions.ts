@@ -199,6 +199,16 @@ export function editorActions(c: EditorCommands): Action[] {
   ];
 }
 
+/**
+ * The editor's actions as the keymap settings list them when no image is open (Settings → Keyboard
+ * shortcuts): ids, labels, groups and default keys only. Built from the real list so it never drifts;
+ * the commands behind it do nothing and are never run (the dialog only reads and remaps keys).
+ */
+export function editorActionCatalog(): Action[] {
+  const inert = new Proxy({} as EditorCommands, { get: () => () => false });
+  return editorActions(inert).map(({ id, label, group, keys }) => ({ id, label, group, keys, run: () => {} }));
+}
+
 /** The context menu's entries, in order (null = a separator): the same actions as the shortcuts. */
 export const CONTEXT_MENU_ACTIONS: readonly (string | null)[] = [
   'review.acceptPrediction',

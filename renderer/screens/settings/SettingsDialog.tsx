@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { KeyIcon } from '../../components/icons';
+import { KeymapDialog } from '../../components/KeymapDialog';
 import { Modal } from '../../components/Modal';
 import { SettingsIcon } from '../../components/transferIcons';
+import { editorActionCatalog } from '../../editor/actions/editorActions';
 import { ApiKeysSection } from './ApiKeysSection';
 import { CacheSettingsSection } from './CacheSection';
 import './settings.css';
@@ -17,7 +19,24 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         <ApiKeysSection />
       </section>
       <CacheSettingsSection />
+      <KeymapSection />
     </Modal>
+  );
+}
+
+/** Keyboard shortcuts (issue 9 item 4): the keymap dialog, with the editor's actions even when no image is open. */
+function KeymapSection() {
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="settings__section" aria-labelledby="settings-keymap">
+      <h3 id="settings-keymap" className="settings__heading">
+        Keyboard shortcuts
+      </h3>
+      <button type="button" className="btn btn--small" onClick={() => setOpen(true)} data-testid="settings.keymap">
+        Change keyboard shortcuts…
+      </button>
+      {open ? <KeymapDialog onClose={() => setOpen(false)} catalog={editorActionCatalog()} /> : null}
+    </section>
   );
 }
 
