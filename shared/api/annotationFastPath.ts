@@ -1,3 +1,4 @@
+import { annotationSchema } from './annotation';
 import type { Annotation, AnnotationList } from './annotation';
 
 /**
@@ -26,19 +27,11 @@ export function decodeAnnotationListFast(raw: unknown): AnnotationList | null {
   return list as AnnotationList;
 }
 
-/** The schema's keys in its order; everything else is carried after them, as zod's loose object does. */
-const KNOWN = [
-  'id',
-  'name',
-  'type',
-  'polygon',
-  'polyline',
-  'keypoint',
-  'bounding_box',
-  'confidence',
-  'created_by',
-  'attributes',
-] as const;
+/**
+ * The schema's keys in its order (read from it, so a reordering there is followed here); everything
+ * else is carried after them, as zod's loose object does. A key this file does not know is doubt.
+ */
+const KNOWN = Object.keys(annotationSchema.shape);
 const KNOWN_SET: ReadonlySet<string> = new Set(KNOWN);
 
 function decodeAnnotation(raw: unknown): Annotation | null {
@@ -60,7 +53,7 @@ function decodeAnnotation(raw: unknown): Annotation | null {
 
 const DOUBT = Symbol('doubt');
 
-function decodeField(key: (typeof KNOWN)[number], value: unknown): unknown {
+function decodeField(key: string, value: unknown): unknown {
   switch (key) {
     case 'id':
     case 'name':
@@ -96,6 +89,8 @@ function decodeField(key: (typeof KNOWN)[number], value: unknown): unknown {
       // A record's values and an array's items are `unknown` to zod: kept as they are, container copied.
       if (Array.isArray(value)) return value.slice();
       return isPlain(value) && !hasProto(value) ? { ...value } : DOUBT;
+    default:
+      return DOUBT;
   }
 }
 

@@ -41,6 +41,21 @@ const good = {
       created_by: null,
     },
     { id: 'd', name: 'eye', type: 'keypoint', keypoint: { x: 5, y: 6 }, attributes: { color: 'red', n: [1, 2] } },
+    // Box and polygon together, in the server's order and in the other one.
+    {
+      id: 'f',
+      name: 'car',
+      type: 'polygon',
+      polygon: { paths: [[{ x: 0, y: 0 }]] },
+      bounding_box: { x: 0, y: 0, w: 1, h: 1 },
+    },
+    {
+      id: 'g',
+      name: 'car',
+      type: 'polygon',
+      bounding_box: { x: 0, y: 0, w: 1, h: 1 },
+      polygon: { paths: [[{ x: 0, y: 0 }]] },
+    },
     { zz: 1, type: 'mystery', extra: { deep: true }, name: '', id: 'e', attributes: [1, 'two'], confidence: null },
   ],
   extra_top: { kept: 1 },
