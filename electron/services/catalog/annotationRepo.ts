@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Annotation } from '../../../shared/api';
-import { inTransaction } from './db';
+import { inTransaction } from '../fs/sqliteFiles';
 
 export interface CachedAnnotations {
   annotations: Annotation[];

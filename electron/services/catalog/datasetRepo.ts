@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Dataset } from '../../../shared/api';
 import type { CatalogIndexStatus, IpcError } from '../../../shared/ipc';
-import { inTransaction } from './db';
+import { inTransaction } from '../fs/sqliteFiles';
 
 export type IndexState = CatalogIndexStatus['state'];
 

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { applyMigrations, diagnoseDatabaseFile, setAside } from '../fs/sqliteFiles';
 import type { Log } from '../log';
 import { CATALOG_MIGRATIONS, CATALOG_SCHEMA_VERSION } from './migrations';
-import type { Migration } from './migrations';
 
 export interface RebuildInfo {
   at: string;
@@ -38,48 +38,18 @@ const REQUIRED_TABLES = [
  */
 export function openCatalogDb(file: string, log: Log, now: () => Date = () => new Date()): OpenedCatalogDb {
   mkdirSync(dirname(file), { recursive: true });
-  const problem = existsSync(file) ? checkExisting(file) : null;
+  const problem = existsSync(file)
+    ? diagnoseDatabaseFile(file, {
+        check: 'quick_check',
+        schemaVersion: CATALOG_SCHEMA_VERSION,
+        requiredTables: REQUIRED_TABLES,
+      })
+    : null;
   if (problem === null) return { db: openAndMigrate(file), rebuilt: null };
   const at = now().toISOString();
-  const setAsidePath = `${file}.corrupt-${at.replace(/[:.]/g, '-')}`;
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (existsSync(file + suffix)) renameSync(file + suffix, setAsidePath + suffix);
-  }
+  const setAsidePath = setAside(file, 'corrupt', at);
   log('warn', 'The local catalog was unusable: set aside and rebuilt', { reason: problem, setAsidePath });
   return { db: openAndMigrate(file), rebuilt: { at, reason: problem, setAsidePath } };
-}
-
-/** Null when the file is a healthy catalog (possibly needing migrations), else why it is not. */
-function checkExisting(file: string): string | null {
-  let db: DatabaseSync | null = null;
-  try {
-    db = new DatabaseSync(file);
-    const rows = db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
-    const verdict = rows.map((r) => r.quick_check).join('; ');
-    if (verdict !== 'ok') return `integrity check failed: ${verdict.slice(0, 300)}`;
-    const version = userVersion(db);
-    if (version > CATALOG_SCHEMA_VERSION)
-      return `it was written by a newer version of the app (schema ${version}, this app knows ${CATALOG_SCHEMA_VERSION})`;
-    if (version === CATALOG_SCHEMA_VERSION) {
-      const tables = new Set(
-        (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map(
-          (r) => r.name,
-        ),
-      );
-      const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
-      if (missing.length > 0) return `tables are missing: ${missing.join(', ')}`;
-    }
-    return null;
-  } catch (error) {
-    // "file is not a database", a truncated header, an unreadable file: all mean "start over".
-    return `it could not be read: ${error instanceof Error ? error.message : String(error)}`;
-  } finally {
-    try {
-      db?.close();
-    } catch {
-      // A handle that never opened has nothing to close.
-    }
-  }
 }
 
 function openAndMigrate(file: string): DatabaseSync {
@@ -87,34 +57,6 @@ function openAndMigrate(file: string): DatabaseSync {
   db.exec(
     'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
   );
-  migrate(db);
+  applyMigrations(db, CATALOG_MIGRATIONS);
   return db;
-}
-
-export function migrate(db: DatabaseSync, migrations: readonly Migration[] = CATALOG_MIGRATIONS): void {
-  const current = userVersion(db);
-  const pending = migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version);
-  for (const migration of pending) {
-    inTransaction(db, () => {
-      db.exec(migration.sql);
-      db.exec(`PRAGMA user_version = ${migration.version}`);
-    });
-  }
-}
-
-export function userVersion(db: DatabaseSync): number {
-  return Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
-}
-
-/** Runs `work` in an IMMEDIATE transaction; any throw rolls everything back. */
-export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const result = work();
-    db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
-  }
 }

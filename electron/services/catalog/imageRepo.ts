@@ -2,7 +2,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { ImageMeta } from '../../../shared/api';
 import { displayStatus } from '../../../shared/api';
 import type { ImageFilters } from '../../../shared/ipc';
-import { inTransaction } from './db';
+import { inTransaction } from '../fs/sqliteFiles';
 
 export interface CachedImage {
   ds: number;

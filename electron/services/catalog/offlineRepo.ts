@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { IpcError, OfflineFailure } from '../../../shared/ipc';
-import { inTransaction } from './db';
+import { inTransaction } from '../fs/sqliteFiles';
 
 export type StoredOfflineState = 'queued' | 'downloading' | 'paused' | 'complete' | 'failed';
 

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { applyMigrations, diagnoseDatabaseFile, setAside } from '../fs/sqliteFiles';
 import type { Log } from '../log';
 import { OUTBOX_MIGRATIONS, OUTBOX_SCHEMA_VERSION } from './migrations';
 import { recoverRows } from './recover';
@@ -34,13 +35,16 @@ const REQUIRED_TABLES = ['entries', 'conflicts', 'synced'];
  */
 export function openOutboxDb(file: string, log: Log, now: () => Date = () => new Date()): OpenedOutboxDb {
   mkdirSync(dirname(file), { recursive: true });
-  const problem = existsSync(file) ? checkExisting(file) : null;
+  const problem = existsSync(file)
+    ? diagnoseDatabaseFile(file, {
+        check: 'integrity_check',
+        schemaVersion: OUTBOX_SCHEMA_VERSION,
+        requiredTables: REQUIRED_TABLES,
+      })
+    : null;
   if (problem === null) return { db: openAndMigrate(file), recovery: null };
   const at = now().toISOString();
-  const setAsidePath = `${file}.damaged-${at.replace(/[:.]/g, '-')}`;
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (existsSync(file + suffix)) renameSync(file + suffix, setAsidePath + suffix);
-  }
+  const setAsidePath = setAside(file, 'damaged', at);
   const db = openAndMigrate(file);
   const { recovered, unreadable } = recoverRows(setAsidePath, db);
   log('warn', 'The outbox failed its integrity check: set aside, readable entries recovered', {
@@ -52,69 +56,14 @@ export function openOutboxDb(file: string, log: Log, now: () => Date = () => new
   return { db, recovery: { at, reason: problem, setAsidePath, recovered, unreadable } };
 }
 
-/** Null when the file is a healthy outbox (possibly needing migrations), else why it is not. */
-function checkExisting(file: string): string | null {
-  let db: DatabaseSync | null = null;
-  try {
-    db = new DatabaseSync(file);
-    const rows = db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[];
-    const verdict = rows.map((r) => r.integrity_check).join('; ');
-    if (verdict !== 'ok') return `integrity check failed: ${verdict.slice(0, 300)}`;
-    const version = userVersion(db);
-    if (version > OUTBOX_SCHEMA_VERSION)
-      return `it was written by a newer version of the app (schema ${version}, this app knows ${OUTBOX_SCHEMA_VERSION})`;
-    if (version === OUTBOX_SCHEMA_VERSION) {
-      const tables = new Set(
-        (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map(
-          (r) => r.name,
-        ),
-      );
-      const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
-      if (missing.length > 0) return `tables are missing: ${missing.join(', ')}`;
-    }
-    return null;
-  } catch (error) {
-    return `it could not be read: ${error instanceof Error ? error.message : String(error)}`;
-  } finally {
-    try {
-      db?.close();
-    } catch {
-      // A handle that never opened has nothing to close.
-    }
-  }
-}
-
 function openAndMigrate(file: string): DatabaseSync {
   const db = new DatabaseSync(file);
   try {
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
-    const current = userVersion(db);
-    for (const migration of OUTBOX_MIGRATIONS.filter((m) => m.version > current)) {
-      inTransaction(db, () => {
-        db.exec(migration.sql);
-        db.exec(`PRAGMA user_version = ${migration.version}`);
-      });
-    }
+    applyMigrations(db, OUTBOX_MIGRATIONS);
     return db;
   } catch (error) {
     db.close();
-    throw error;
-  }
-}
-
-export function userVersion(db: DatabaseSync): number {
-  return Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
-}
-
-/** Runs `work` in an IMMEDIATE transaction; any throw rolls everything back. */
-export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const result = work();
-    db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
 }

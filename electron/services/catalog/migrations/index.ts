@@ -1,11 +1,7 @@
 import { sql as m001 } from './001_init';
 import { sql as m002 } from './002_offline';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from '../../fs/sqliteFiles';
 
 /** Every catalog migration, in order. Append only: a released migration is never edited. */
 export const CATALOG_MIGRATIONS: readonly Migration[] = [

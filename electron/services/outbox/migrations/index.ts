@@ -2,11 +2,7 @@ import { sql as m001 } from './001_init';
 import { sql as m002 } from './002_synced';
 import { sql as m003 } from './003_state_index';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from '../../fs/sqliteFiles';
 
 /** Every outbox migration, in order. Append only: a released migration is never edited. */
 export const OUTBOX_MIGRATIONS: readonly Migration[] = [

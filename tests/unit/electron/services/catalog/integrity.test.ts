@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Catalog } from '../../../../../electron/services/catalog/catalog';
-import { migrate, openCatalogDb, userVersion } from '../../../../../electron/services/catalog/db';
+import { openCatalogDb } from '../../../../../electron/services/catalog/db';
+import { applyMigrations, userVersion } from '../../../../../electron/services/fs/sqliteFiles';
 import { CATALOG_MIGRATIONS, CATALOG_SCHEMA_VERSION } from '../../../../../electron/services/catalog/migrations';
 import { PROFILE, dataset } from './support';
 
@@ -80,14 +81,16 @@ describe('catalog migrations', () => {
 
   it('applies only newer migrations, each in its own transaction, and a failing one rolls back', () => {
     const db = new DatabaseSync(':memory:');
-    migrate(db, [{ version: 1, name: 'one', sql: 'CREATE TABLE a (x INTEGER) STRICT;' }]);
-    migrate(db, [
+    applyMigrations(db, [{ version: 1, name: 'one', sql: 'CREATE TABLE a (x INTEGER) STRICT;' }]);
+    applyMigrations(db, [
       { version: 1, name: 'one', sql: 'CREATE TABLE a (x INTEGER) STRICT;' },
       { version: 2, name: 'two', sql: 'CREATE TABLE b (x INTEGER) STRICT;' },
     ]);
     expect(userVersion(db)).toBe(2);
     expect(() =>
-      migrate(db, [{ version: 3, name: 'broken', sql: 'CREATE TABLE c (x INTEGER) STRICT; SELECT * FROM nowhere;' }]),
+      applyMigrations(db, [
+        { version: 3, name: 'broken', sql: 'CREATE TABLE c (x INTEGER) STRICT; SELECT * FROM nowhere;' },
+      ]),
     ).toThrow(/no such table/);
     expect(userVersion(db)).toBe(2);
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'c'").get()).toBeUndefined();
