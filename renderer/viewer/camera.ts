@@ -41,6 +41,39 @@ export function fitCamera(view: Size, content: Size, padding = FIT_PADDING): Cam
   return { scale, x: (view.width - width * scale) / 2, y: (view.height - height * scale) / 2 };
 }
 
+/** "Zoom to" an annotation (the editor's list): it fills this share of the view, context around it. */
+export const ZOOM_TO_FILL = 0.5;
+/**
+ * "Zoom to" never goes deeper than this (a keypoint or a sliver would otherwise jump to MAX_SCALE),
+ * unless the whole image already shows larger: zooming to a part never zooms out past the image fit.
+ */
+export const ZOOM_TO_MAX_SCALE = 8;
+
+/** The scale range "zoom to" uses for this content: the stage's minimum up to the cap above. */
+export function zoomToLimits(view: Size, content: Size): { min: number; max: number } {
+  const { min, max } = scaleLimits(view, content);
+  return { min, max: Math.min(max, Math.max(ZOOM_TO_MAX_SCALE, fitCamera(view, content).scale)) };
+}
+
+/**
+ * The camera that shows `rect` (world) centred, filling `fill` of the view on its tighter axis,
+ * within `limits` (zoomToLimits). A zero-size rect (a keypoint) gets the maximum.
+ */
+export function cameraForRect(
+  view: Size,
+  rect: Rect,
+  limits: { min: number; max: number },
+  fill = ZOOM_TO_FILL,
+): Camera {
+  const fitW = rect.width > 0 ? (view.width * fill) / rect.width : Infinity;
+  const fitH = rect.height > 0 ? (view.height * fill) / rect.height : Infinity;
+  const wanted = Math.min(fitW, fitH);
+  const scale = Number.isNaN(wanted) ? limits.max : clamp(wanted, limits.min, limits.max);
+  const cx = rect.x + rect.width / 2;
+  const cy = rect.y + rect.height / 2;
+  return { scale, x: view.width / 2 - cx * scale, y: view.height / 2 - cy * scale };
+}
+
 /** Zoom bounds for this content: out to half the fit scale (never below 1/1000), in to MAX_SCALE. */
 export function scaleLimits(view: Size, content: Size): { min: number; max: number } {
   const fit = fitCamera(view, content).scale;

@@ -147,8 +147,13 @@ describe('annotation editor', () => {
     const rows = page.getByTestId('editor.list.row');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(before.length);
+    const zoom = async () => Number.parseInt(await page.getByTestId('viewer.zoom').innerText(), 10);
+    const fitted = await zoom();
     await page.locator('[data-testid="editor.list.row"][data-annotation-id="car-5"]').click();
     expect(await editor.selection()).toEqual(['car-5']);
+    // …and zoomed to: the 10×8 car would want far more than the cap, so it stops at 800 %.
+    await expect.poll(zoom).toBe(800);
+    expect(fitted).toBeLessThan(800);
     // A string attribute is editable; the road's odd `attributes: []` is shown read-only and kept.
     const occluded = page.getByTestId('editor.attribute.occluded');
     expect(await occluded.inputValue()).toBe('false');

@@ -5,6 +5,7 @@ import { setClassLocked } from '../../../editor/document/session';
 import type { Editor } from '../../../editor/editor';
 import type { ListSort } from '../../../editor/list/annotationRows';
 import { DEFAULT_LOW_CONFIDENCE, annotationRows } from '../../../editor/list/annotationRows';
+import { cameraForRect, zoomToLimits } from '../../../viewer/camera';
 import type { ViewerStage } from '../../../viewer/viewerStage';
 
 const ROW_HEIGHT = 28;
@@ -12,7 +13,7 @@ const ROW_HEIGHT = 28;
 /**
  * The annotation list (issue 9 item 3): grouped by class with counts, confidence per row, sortable
  * by confidence, predictions under the threshold highlighted; a click selects the annotation and
- * centres the view on it. Virtualized, so 10,000 rows cost a screenful of DOM nodes.
+ * zooms the view to it (cameraForRect). Virtualized, so 10,000 rows cost a screenful of DOM nodes.
  */
 export function AnnotationList({
   editor,
@@ -46,7 +47,12 @@ export function AnnotationList({
     const shape = annotation ? shapeOf(annotation) : null;
     if (shape && stage) {
       const b = shapeBounds(shape);
-      stage.centreOn(b.minX + (b.maxX - b.minX) / 2, b.minY + (b.maxY - b.minY) / 2);
+      const view = { width: stage.container.clientWidth, height: stage.container.clientHeight };
+      const rect = { x: b.minX, y: b.minY, width: b.maxX - b.minX, height: b.maxY - b.minY };
+      const target = cameraForRect(view, rect, zoomToLimits(view, editor.imageSize ?? view));
+      // Centre first, then zoom about the view's centre: the stage applies its own limits and clamping.
+      stage.centreOn(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      stage.zoomBy(target.scale / stage.camera.scale);
     }
   };
 
