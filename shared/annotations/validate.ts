@@ -57,8 +57,13 @@ function checkAnnotation(
   checkOptionalFields(value, report);
   const type = value.type;
   if (typeof type !== 'string' || !(ANNOTATION_TYPES as readonly string[]).includes(type)) {
-    report('type', `must be one of ${ANNOTATION_TYPES.join(', ')}`);
-    checkName(value.name, null, report, dataset);
+    // A type this app does not know is passed through verbatim (a save is a full overwrite: dropping
+    // or refusing it would lose a colleague's data) when the dataset itself lists it: the server
+    // that named it is the one that checks its geometry. Any other unknown type is an error.
+    const listedByDataset =
+      typeof type === 'string' && type !== '' && dataset?.annotation_types.includes(type) === true;
+    if (!listedByDataset) report('type', `must be one of ${ANNOTATION_TYPES.join(', ')}`);
+    checkName(value.name, listedByDataset ? (type as string) : null, report, dataset);
     return;
   }
   checkName(value.name, type, report, dataset);

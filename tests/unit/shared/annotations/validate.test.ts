@@ -87,6 +87,29 @@ describe('validateAnnotations: valid input', () => {
   });
 });
 
+describe('validateAnnotations: types this app does not know', () => {
+  const future = { id: 'f1', name: 'road', type: 'cuboid', cuboid: { front: [1, 2], back: [3, 4] }, vendor: { x: 1 } };
+
+  it('passes one the dataset lists, verbatim and unchecked (the server that named it checks it)', () => {
+    expect(
+      validateAnnotations([future], { ...dataset, annotation_types: [...dataset.annotation_types, 'cuboid'] }),
+    ).toEqual([]);
+  });
+
+  it('refuses one the dataset does not list, and any without rules to go by', () => {
+    expect(validateAnnotations([future], dataset)).toEqual([
+      expect.objectContaining({ index: 0, field: 'type', message: expect.stringMatching(/one of bbox/) }),
+    ]);
+    expect(validateAnnotations([future]).map((p) => p.field)).toEqual(['type']);
+  });
+
+  it('still checks what every annotation has: id and class', () => {
+    const listed = { ...dataset, annotation_types: ['cuboid'] };
+    const fields = validateAnnotations([{ ...future, id: ' ', name: 'unicorn' }], listed).map((p) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(['id', 'name']));
+  });
+});
+
 describe('validateAnnotations: one problem each', () => {
   it.each([
     ['blank id', { ...box, id: '   ' }, 'id', /non-blank/],
