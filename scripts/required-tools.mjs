@@ -22,6 +22,11 @@ export const REQUIRED_TOOLS = [
     why: 'a private D-Bus session for the keychain tests',
   },
   { command: 'gnome-keyring-daemon', debian: ['gnome-keyring'], why: 'a real Secret Service for the keychain tests' },
+  {
+    command: 'dbus-send',
+    debian: ['dbus-bin'],
+    why: 'scripts/with-keyring.sh waits until the keyring owns its bus name',
+  },
   { command: 'secret-tool', debian: ['libsecret-tools'], why: 'reads the Secret Service back in keychain.test.ts' },
   {
     command: 'python3',

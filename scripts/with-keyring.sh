@@ -14,7 +14,7 @@ if [ "$#" -eq 0 ]; then
 fi
 
 if [ -z "${PICTOGRAPH_KEYRING_INNER:-}" ]; then
-  for tool in dbus-run-session gnome-keyring-daemon; do
+  for tool in dbus-run-session gnome-keyring-daemon dbus-send; do
     command -v "$tool" >/dev/null || { echo "with-keyring: $tool is not installed" >&2; exit 127; }
   done
   scratch="$(mktemp -d "${TMPDIR:-/tmp}/pictograph-keyring.XXXXXX")"
@@ -42,6 +42,23 @@ daemon_env="$(printf '%s' "$password" | gnome-keyring-daemon --unlock --componen
 while IFS= read -r line; do
   case "$line" in *=*) export "${line?}" ;; esac
 done <<<"$daemon_env"
+
+# The daemon forks before it owns org.freedesktop.secrets on the bus. A keychain call in that gap
+# makes D-Bus start a second daemon by activation — without our XDG folders, so with no unlocked
+# keyring — and every store then fails. Wait until our daemon owns the name (at most ~10 s).
+owned=""
+for _ in $(seq 1 100); do
+  if dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+    org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true'; then
+    owned=1
+    break
+  fi
+  sleep 0.1
+done
+if [ -z "$owned" ]; then
+  echo "with-keyring: gnome-keyring-daemon did not take org.freedesktop.secrets on the session bus" >&2
+  exit 1
+fi
 
 export PICTOGRAPH_EXPECT_KEYRING=1
 status=0
