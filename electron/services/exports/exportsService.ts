@@ -1,3 +1,4 @@
+import { isExportFinal } from '../../../shared/api';
 import type { ExportCreate, ExportRecord } from '../../../shared/api';
 import type { ExportDownloadState } from '../../../shared/ipc/channels/exports';
 import type { Log } from '../../../shared/log';
@@ -76,10 +77,15 @@ export class ExportsService {
     await this.#deps.session.use((client) => client.exports.delete(id));
   }
 
-  /** Follows a pending export (no-op when final or already followed); answers with its current record. */
+  /**
+   * Follows a pending export (no-op when already followed); answers with its current record. One
+   * the renderer still saw pending may have finished before this call: it is told as the poller
+   * would have told it (`event:export`), so "ready" is never missed for a quick export.
+   */
   async follow(id: string): Promise<ExportRecord> {
     const record = await this.get(id);
-    this.#poller.follow(record);
+    if (isExportFinal(record.status)) this.#deps.emit('event:export', record);
+    else this.#poller.follow(record);
     return record;
   }
 

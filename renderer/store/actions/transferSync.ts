@@ -10,9 +10,10 @@ import { loadUploads } from './uploadsActions';
 export function startTransferSync(store: AppStore): () => void {
   const told = new Set<string>();
   const offExport = onEvent('event:export', (record) => {
-    const before = store.getState().exportsByDataset[record.dataset_id]?.records.find((r) => r.id === record.id);
+    // Main pushes export changes only for exports it follows, so a completed one here has just
+    // finished for this user (even if the panel's own list saw "completed" first): told once.
     store.getState().exportChanged(record);
-    if (record.status !== 'completed' || before?.status === 'completed' || told.has(record.id)) return;
+    if (record.status !== 'completed' || told.has(record.id)) return;
     told.add(record.id);
     store.getState().noteShown({
       title: 'Export ready',
