@@ -37,6 +37,8 @@ import { Outbox } from './services/outbox/outbox';
 import { catalogForSync } from './services/sync/catalogAdapter';
 import type { ProbeTiming } from './services/sync/connectivity';
 import { SyncEngine } from './services/sync/syncEngine';
+import { DraftStore } from './services/drafts/draftStore';
+import { createDraftRecovery } from './services/drafts/recovery';
 import { DesktopIntegration, NO_SHELL } from './services/desktop/desktopIntegration';
 import type { DesktopShell } from './services/desktop/desktopIntegration';
 
@@ -48,6 +50,11 @@ export interface MainCore {
   resolveMedia: ResolveMedia;
   /** The OS's way in: a menu click, a `pictograph-review://` link (false when refused). */
   shell: Pick<DesktopIntegration, 'menuClicked' | 'openDeepLink'>;
+  /**
+   * The renderer went away (crashed, killed): its unsaved editor drafts become saves. Returns how
+   * many images had unsaved edits. The Electron glue and the harness call it before reloading.
+   */
+  recoverDrafts(): number;
   dispose(): Promise<void>;
 }
 
@@ -164,6 +171,9 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
   const outbox = Outbox.open({ dir: userDataDir, log });
   const syncCatalog = catalogForSync(catalog, reads);
   const sync = new SyncEngine({ outbox, session, reviews, catalog: syncCatalog, emit, log, ...tuning.sync });
+  // The editor's unsaved state, outliving a renderer crash; recovery turns it into saves.
+  const drafts = new DraftStore();
+  const recovery = createDraftRecovery({ drafts, engine: sync, log });
   onConnection = () => sync.onConnectionChanged();
   const exportsService = new ExportsService({
     session,
@@ -214,7 +224,7 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
     ...appHandlers,
     ...createConnectionHandlers({ session, demo }),
     ...createLibraryHandlers({ session, reads, reviews, appOrigin: options.appOrigin }),
-    ...createAnnotationHandlers({ reads, engine: sync, outbox }),
+    ...createAnnotationHandlers({ reads, engine: sync, outbox, drafts, recovery }),
     ...createSyncHandlers({ engine: sync, outbox, catalog: syncCatalog }),
     ...createOfflineHandlers({ offline }),
     ...createCatalogHandlers({ catalog, indexer, session, reviews }),
@@ -235,6 +245,7 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
 
   const close = async () => {
     await Promise.all([exportsService.dispose(), uploads.dispose(), offline.dispose()]);
+    await recovery.all();
     await Promise.all([demo.close(), indexer.dispose(), reads.settled(), housekeeping, sync.dispose()]);
     outbox.close();
     catalog.close();
@@ -247,6 +258,7 @@ export async function createMainCore(options: MainCoreOptions, tuning: CoreTunin
       menuClicked: (id) => integration.menuClicked(id),
       openDeepLink: (url) => integration.openDeepLink(url),
     },
+    recoverDrafts: () => recovery.recover(),
     dispose: () => (disposed ??= close()),
   };
 }

@@ -65,7 +65,7 @@ if (!app.requestSingleInstanceLock()) {
     const openWindow = async () => {
       const window = createMainWindow(preloadPath, await restoredPlacement(windowState));
       rememberWindowState(window, windowState);
-      watchRendererCrashes(window, log);
+      watchRendererCrashes(window, log, () => started.recoverDrafts());
     };
     await openWindow();
     app.on('activate', () => {

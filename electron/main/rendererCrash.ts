@@ -63,6 +63,19 @@ export function createCrashPolicy({ maxReloads = 3, windowMs = 60_000, now = Dat
 }
 
 /**
+ * The crash message with what recovery did: the editor stashes every step in main, and main turns
+ * those drafts into saves before the window reloads (electron/services/drafts/).
+ */
+export function withRecoveredEdits(decision: CrashDecision, images: number): CrashDecision {
+  if (decision.action === 'ignore' || images === 0) return decision;
+  const what = images === 1 ? 'one image' : `${images} images`;
+  return {
+    ...decision,
+    message: `${decision.message} Edits on ${what} that had not been saved yet were recovered.`,
+  };
+}
+
+/**
  * An uncaught error in main: every one is logged, only the first is shown (a failing timer must not
  * stack a hundred dialogs). The message shown carries no stack and is cut short; the log has it all.
  */

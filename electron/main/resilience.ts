@@ -1,16 +1,18 @@
 import type { BrowserWindow } from 'electron';
 import { dialog } from 'electron';
 import type { Log } from '../services/log';
-import { createCrashPolicy, createFatalReporter } from './rendererCrash';
+import { createCrashPolicy, withRecoveredEdits, createFatalReporter } from './rendererCrash';
 
 /**
- * Renderer crashes: log, then reload with a message, or stop reloading after a crash loop
- * (rendererCrash.ts decides). The message box is not modal to a window that is reloading.
+ * Renderer crashes: log, recover the editor's unsaved drafts (main holds them), then reload with
+ * a message, or stop reloading after a crash loop (rendererCrash.ts decides). The message box is
+ * not modal to a window that is reloading.
  */
-export function watchRendererCrashes(window: BrowserWindow, log: Log): void {
+export function watchRendererCrashes(window: BrowserWindow, log: Log, recoverDrafts: () => number): void {
   const decide = createCrashPolicy();
   window.webContents.on('render-process-gone', (_event, details) => {
-    const decision = decide(details);
+    const decided = decide(details);
+    const decision = decided.action === 'ignore' ? decided : withRecoveredEdits(decided, recoverDrafts());
     log(decision.action === 'ignore' ? 'info' : 'error', 'Renderer process gone', {
       reason: details.reason,
       exitCode: details.exitCode,

@@ -14,6 +14,8 @@ export interface PreparedImage {
   annotations: Annotation[];
   /** The annotations' ETag (the editor sends it back as If-Match), null when unknown. */
   etag: string | null;
+  /** Unsaved edits main kept when the window went away: the editor opens these, unsaved. */
+  draft: Annotation[] | null;
   /** Set when the annotations could not be loaded (the picture still shows). */
   annotationsError: IpcError | null;
   picture: Picture;
@@ -28,7 +30,9 @@ export type PreparedResult = { ok: true; image: PreparedImage } | { ok: false; e
 /** The calls the cache makes: the real bridge in the app. */
 export interface ImageSource {
   metadata(imageId: string): Promise<IpcResult<ImageMeta>>;
-  annotations(imageId: string): Promise<IpcResult<{ annotations: Annotation[]; etag?: string | null }>>;
+  annotations(
+    imageId: string,
+  ): Promise<IpcResult<{ annotations: Annotation[]; etag?: string | null; draft?: Annotation[] | undefined }>>;
   mediaUrl(imageId: string): Promise<IpcResult<{ url: string }>>;
   picture(url: string, expected: { width: number | null; height: number | null; mimeType: string }): Promise<Picture>;
 }
@@ -141,6 +145,7 @@ export class PreparedImageCache {
         meta: meta.value,
         annotations: list,
         etag: annotations.ok ? (annotations.value.etag ?? null) : null,
+        draft: annotations.ok ? (annotations.value.draft ?? null) : null,
         annotationsError: annotations.ok ? null : annotations.error,
         picture,
         scene: finalScene,

@@ -5,6 +5,7 @@ import { catalogChannels, catalogEvents } from './channels/catalog';
 import { connectionChannels, connectionEvents } from './channels/connection';
 import { desktopChannels, desktopEvents } from './channels/desktop';
 import { dialogsChannels } from './channels/dialogs';
+import { draftsChannels } from './channels/drafts';
 import type { FilePathsBridge } from './channels/dialogs';
 import { exportsChannels, exportsEvents } from './channels/exports';
 import { libraryChannels, libraryEvents } from './channels/library';
@@ -19,6 +20,7 @@ export const channels = {
   ...appChannels,
   ...connectionChannels,
   ...libraryChannels,
+  ...draftsChannels,
   ...catalogChannels,
   ...exportsChannels,
   ...uploadsChannels,

@@ -5,6 +5,7 @@ export * from './contract';
 export * from './channels/app';
 export * from './channels/connection';
 export * from './channels/library';
+export * from './channels/drafts';
 export * from './channels/catalog';
 export * from './channels/exports';
 export * from './channels/uploads';

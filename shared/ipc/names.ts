@@ -25,6 +25,7 @@ export const CHANNEL_NAMES = [
   'annotations:get',
   'annotations:save',
   'review:submit',
+  'drafts:stash',
   'media:url',
   'rateLimit:get',
   'catalog:query',

@@ -22,6 +22,20 @@ const inPage = <T>(page: Page, source: string, arg: unknown): Promise<T> =>
   page.evaluate(`(${source})(${JSON.stringify(arg)})`) as Promise<T>;
 
 /**
+ * Resolves once every tile in view shows its thumbnail (loaded or failed): a tile's <img> appears
+ * only after its media URL arrives, so "no image still loading" alone can pass before any exists.
+ */
+const SETTLED_GRID = `(async () => {
+  const end = performance.now() + 30000;
+  const settled = () => {
+    const tiles = [...document.querySelectorAll('[data-testid="dataset.screen"] [data-testid="dataset.image"]')];
+    return tiles.length > 0 && tiles.every((t) => { const img = t.querySelector('img'); return img && img.complete; });
+  };
+  while (performance.now() < end && !settled()) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 500));
+})()`;
+
+/**
  * Tiles in filename order. The three 10,000-polygon tiles sit four apart, so opening one from the
  * browser prefetches none of the others: each open is cold.
  */
@@ -139,12 +153,10 @@ export async function benchViewer(): Promise<BenchResult[]> {
 
     // ── a cold open of each 10,000-polygon tile from the browser ──
     await openDataset(app, TILES);
-    // A reviewer clicks once the grid has settled: let its thumbnails (4096² sources) finish first.
-    await page.evaluate(
-      `(async () => { const end = performance.now() + 30000; while (performance.now() < end && [...document.querySelectorAll('[data-testid="dataset.screen"] img')].some((i) => !i.complete)) await new Promise((r) => setTimeout(r, 100)); })()`,
-    );
     const opens: number[] = [];
     for (const tile of tiles.filter((t) => t.shapes === 10_000)) {
+      // A reviewer clicks once the grid has settled: its thumbnails (4096² sources) come first.
+      await page.evaluate(SETTLED_GRID);
       opens.push(await inPage<number>(page, OPEN_AND_TIME, { imageId: tile.id, count: tile.shapes }));
       await backToDataset(app);
     }

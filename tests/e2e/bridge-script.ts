@@ -20,9 +20,15 @@ export function bridgeScript(): Promise<string> {
           }
         };
         Object.defineProperty(window, '__pictographDeliver', { value: deliver });
+        const packRequest = (request) => {
+          if (request === undefined) return request;
+          const text = JSON.stringify(request);
+          return typeof text === 'string' && text.length > 65536 ? { __pictographJson: text } : request;
+        };
         const api = createApi(
-          // Large answers arrive as one JSON string (see packAnswer in harness.ts).
-          (channel, request) => window.__pictographInvoke(channel, request).then((r) => (r && typeof r.__pictographJson === 'string' ? JSON.parse(r.__pictographJson) : r)),
+          // A large answer waits in the harness's byte lane: fetched over loopback (see answerPacker in harness.ts).
+          // A large request (a whole annotation list) crosses as one JSON string, not value by value.
+          (channel, request) => window.__pictographInvoke(channel, packRequest(request)).then((r) => (r && typeof r.__pictographFetch === 'string' ? fetch(r.__pictographFetch, { cache: 'no-store' }).then((res) => { if (!res.ok) throw new Error('The harness lost a large answer (' + res.status + ').'); return res.json(); }) : r)),
           (name, listener) => {
             const set = listeners.get(name) ?? new Set();
             listeners.set(name, set);

@@ -9,6 +9,7 @@ import { createApi } from '../../electron/preload/api';
 import { createRouter, trustedOrigin } from '../../electron/ipc/router';
 import { senderUrlFor } from '../../electron/ipc/sender';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
+import { createCrashPolicy, withRecoveredEdits } from '../../electron/main/rendererCrash';
 import type { MainCore } from '../../electron/core';
 import { createMainCore } from '../../electron/core';
 import type { Emit } from '../../electron/services/events';
@@ -17,6 +18,8 @@ import type { ActionDescriptor, EventName, IpcResult, PictographApi } from '../.
 import { DEMO_SEED_CACHE } from '../support/seedCache';
 import { bridgeScript } from './bridge-script';
 import { chromiumArgs, findChromium } from './chromium';
+import { ANSWER_PREFIX, startByteLane } from './lane/byteLane';
+import type { ByteLane } from './lane/byteLane';
 import { readStatic } from './static-files';
 
 /** The renderer's origin in the harness. `.invalid` never resolves, so nothing can leak to a real host. */
@@ -80,6 +83,13 @@ export interface LaunchedApp {
   /** Main-process log lines (the router logs dropped senders and handler failures here). */
   logs: string[];
   desktop: HarnessDesktop;
+  /** The messages a renderer crash showed (Electron: a message box), oldest first. */
+  crashes: string[];
+  /**
+   * Crashes the renderer (CDP Page.crash) and reloads the window as main does after a crash;
+   * `page` is the new one afterwards (page objects built on the old one must be rebuilt).
+   */
+  crashAndReload(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -94,25 +104,39 @@ interface PageBridge {
 
 /**
  * Playwright hands a binding's answer over value by value (an annotation list of 10,000 polygons,
- * ~12 MB, took ~12 s), where Electron's IPC structured-clones it in milliseconds. So a large answer
- * crosses as one JSON string, parsed on the other side (bridge-script.ts does the same in the page).
+ * ~12 MB, took ~12 s), and even as one string it crosses inside a CDP message (~0.35 s for 11 MB),
+ * where Electron's IPC structured-clones it in milliseconds. So a large answer is parked in the
+ * byte lane as JSON text and the page fetches it over loopback (bridge-script.ts).
  */
 const LARGE_ANSWER_CHARS = 64 * 1024;
-function packAnswer(result: IpcResult<unknown>): IpcResult<unknown> {
-  const text = JSON.stringify(result);
-  return (text.length > LARGE_ANSWER_CHARS ? { __pictographJson: text } : result) as IpcResult<unknown>;
+function answerPacker(lane: ByteLane): (result: IpcResult<unknown>) => IpcResult<unknown> {
+  return (result) => {
+    const text = JSON.stringify(result);
+    return (text.length > LARGE_ANSWER_CHARS ? { __pictographFetch: lane.park(text) } : result) as IpcResult<unknown>;
+  };
 }
-function unpackAnswer(value: IpcResult<unknown>): IpcResult<unknown> {
-  const packed = value as unknown as { __pictographJson?: unknown };
-  return typeof packed.__pictographJson === 'string'
-    ? (JSON.parse(packed.__pictographJson) as IpcResult<unknown>)
-    : value;
+/** The bridge's packing of a large request (bridge-script.ts): one JSON string, parsed here. */
+function unpackRequest(request: unknown): unknown {
+  if (typeof request !== 'object' || request === null) return request;
+  const keys = Object.keys(request);
+  const text = (request as { __pictographJson?: unknown }).__pictographJson;
+  return keys.length === 1 && typeof text === 'string' ? (JSON.parse(text) as unknown) : request;
+}
+function answerUnpacker(lane: ByteLane): (value: IpcResult<unknown>) => IpcResult<unknown> {
+  return (value) => {
+    const packed = value as unknown as { __pictographFetch?: unknown };
+    if (typeof packed.__pictographFetch !== 'string') return value;
+    const text = lane.take(packed.__pictographFetch);
+    if (text === null) throw new Error(`The harness lost a large answer (${packed.__pictographFetch}).`);
+    return JSON.parse(text) as IpcResult<unknown>;
+  };
 }
 
 /**
  * Runs the real renderer build in Debian Chromium against the real main-process services
  * (design §3). Same router, same createApi, same media resolver as the Electron app; only the
- * transport differs (exposeBinding instead of ipcRenderer, routing instead of the app:// protocol).
+ * transport differs (exposeBinding instead of ipcRenderer, routing and a loopback byte lane instead
+ * of the app:// protocol).
  */
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
@@ -188,13 +212,19 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const router = createRouter({ handlers: core.handlers, isTrustedSender: trustedOrigin(HARNESS_ORIGIN), log });
 
   let browser: Browser | null = null;
+  let lane: ByteLane | null = null;
   try {
+    lane = await startByteLane({ host: new URL(HARNESS_ORIGIN).host, resolveMedia: core.resolveMedia });
+    const packAnswer = answerPacker(lane);
+    const unpackAnswer = answerUnpacker(lane);
     browser = await chromium.launch({
       executablePath: findChromium(),
       headless: options.headless ?? true,
-      args: chromiumArgs(),
+      args: [...chromiumArgs(), `--host-resolver-rules=${lane.resolverRule}`],
     });
     context = await browser.newContext({
+      // The byte lane's certificate is self-signed for a host that cannot exist (lane/byteLane.ts).
+      ignoreHTTPSErrors: true,
       viewport: options.viewport ?? { width: 1280, height: 800 },
       colorScheme: options.colorScheme ?? 'dark',
       serviceWorkers: 'block',
@@ -206,7 +236,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         mainFrame: source.page.mainFrame(),
         urlOf: (f) => f.url(),
       });
-      return router.dispatch(channel, request, { senderUrl }).then(packAnswer);
+      return router.dispatch(channel, unpackRequest(request), { senderUrl }).then(packAnswer);
     });
     // Read by the bridge's files.pathsOf, standing in for Electron's webUtils.getPathForFile.
     await context.addInitScript({
@@ -214,7 +244,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     });
     await context.addInitScript({ content: await bridgeScript() });
     await context.route('**/*', (route) =>
-      handleRoute(route, core, blockedRequests).catch((error: unknown) => {
+      handleRoute(route, blockedRequests).catch((error: unknown) => {
         // A test that ends while a request is still being answered closes the page under the
         // route: not a failure of the app. Anything else still surfaces.
         if (error instanceof Error && /has been closed/.test(error.message)) return;
@@ -231,13 +261,31 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       if (!connected.ok) throw new Error(`Harness could not connect: ${connected.error.message}`);
     }
 
-    const page = await context.newPage();
-    page.on('pageerror', (error) => logs.push(`pageerror ${error.message}`));
-    await page.goto(`${HARNESS_ORIGIN}${options.path ?? '/index.html'}`);
+    const launchedContext = context;
+    const crashPolicy = createCrashPolicy();
+    const crashes: string[] = [];
+    let recovered: Promise<void> = Promise.resolve();
+    // A window's page: errors logged; a crash handled as the Electron glue does (resilience.ts):
+    // the editor's drafts recovered in main, the message recorded, then a fresh page (the reload).
+    const openPage = async (): Promise<Page> => {
+      const opened = await launchedContext.newPage();
+      opened.on('pageerror', (error) => logs.push(`pageerror ${error.message}`));
+      opened.on('crash', () => {
+        // Calls the renderer made before it died are handled first, as Electron's IPC queue does.
+        recovered = new Promise((resolve) => setTimeout(resolve, 50)).then(() => {
+          const decided = crashPolicy({ reason: 'crashed' });
+          const decision = decided.action === 'ignore' ? decided : withRecoveredEdits(decided, core.recoverDrafts());
+          if (decision.action !== 'ignore') crashes.push(decision.message);
+        });
+      });
+      await opened.goto(`${HARNESS_ORIGIN}${options.path ?? '/index.html'}`);
+      return opened;
+    };
+    const page = await openPage();
 
     const api = createApi(
       (channel, request) =>
-        page
+        launched.page
           .evaluate(([c, r]) => (globalThis as unknown as PageBridge).__pictographInvoke(c, r), [
             channel,
             request,
@@ -253,8 +301,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     );
 
     const launchedBrowser = browser;
-    const launchedContext = context;
-    return {
+    const launchedLane = lane;
+    const launched: LaunchedApp = {
       page,
       api,
       core,
@@ -264,22 +312,39 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       blockedRequests,
       logs,
       desktop,
+      crashes,
+      async crashAndReload() {
+        const crashed = launched.page.waitForEvent('crash');
+        const cdp = await launchedContext.newCDPSession(launched.page);
+        // Chromium's own "kill this renderer": the answer never comes, the crash event does.
+        void cdp.send('Page.crash').catch(() => {});
+        await crashed;
+        await recovered;
+        // Playwright refuses a crashed page; Electron reloads the same window. A fresh page in the
+        // same context is the same thing here: same main core, same bindings, a new renderer.
+        await launched.page.close().catch(() => {});
+        launched.page = await openPage();
+        return launched.page;
+      },
       async close() {
         await launchedContext.unrouteAll({ behavior: 'ignoreErrors' }).catch(() => {});
         await launchedBrowser.close().catch(() => {});
+        await launchedLane.close();
         await core.dispose();
         if (ownsUserData) await rm(userDataDir, { recursive: true, force: true });
       },
     };
+    return launched;
   } catch (error) {
     await browser?.close().catch(() => {});
+    await lane?.close();
     await core.dispose();
     if (ownsUserData) await rm(userDataDir, { recursive: true, force: true });
     throw error;
   }
 }
 
-async function handleRoute(route: Route, core: MainCore, blocked: string[]): Promise<void> {
+async function handleRoute(route: Route, blocked: string[]): Promise<void> {
   const request = route.request();
   const url = new URL(request.url());
   if (`${url.protocol}//${url.host}` !== HARNESS_ORIGIN) {
@@ -288,13 +353,9 @@ async function handleRoute(route: Route, core: MainCore, blocked: string[]): Pro
     await route.abort('blockedbyclient');
     return;
   }
-  if (url.pathname.startsWith('/media/')) {
-    const media = await core.resolveMedia({ url: request.url(), headers: await request.allHeaders() });
-    await route.fulfill({
-      status: media.status,
-      headers: media.headers,
-      body: media.body ? Buffer.from(media.body) : '',
-    });
+  if (url.pathname.startsWith('/media/') || url.pathname.startsWith(ANSWER_PREFIX)) {
+    // Bytes go through Chromium's network stack to the byte lane (core.resolveMedia answers media).
+    await route.continue();
     return;
   }
   const file = await readStatic(RENDERER_DIR, url.pathname);

@@ -28,6 +28,9 @@ const SERVE_CACHED_ON = new Set([...UNREACHABLE, 'rate_limited', 'server_error',
 
 const codeOf = (error: unknown): string | null => (isAppError(error) ? error.code : null);
 
+/** How long a catalog write of a fresh annotation list waits behind the answer (see #deferWrite). */
+const DEFERRED_WRITE_MS = 600;
+
 /** Lowest annotation confidence as the server computes it (§7.3: absent or null counts as 1.0). */
 export function minConfidenceOf(annotations: readonly Annotation[]): number | null {
   if (annotations.length === 0) return null;
@@ -45,6 +48,8 @@ export class CatalogReads {
   readonly #o: ReadThroughOptions;
   readonly #background = new Map<string, Promise<void>>();
   readonly #pendingWrites = new Map<string, () => void>();
+  /** Deferred writes still waiting their moment: settled() starts them at once. */
+  readonly #writeWaits = new Map<string, () => void>();
   #writeSeq = 0;
 
   constructor(options: ReadThroughOptions) {
@@ -206,6 +211,7 @@ export class CatalogReads {
 
   /** Waits for background revalidations (tests, and dispose before the database closes). */
   async settled(): Promise<void> {
+    for (const run of [...this.#writeWaits.values()]) run();
     while (this.#background.size > 0) await Promise.all([...this.#background.values()]);
   }
 
@@ -240,8 +246,8 @@ export class CatalogReads {
       return client.getAnnotations(imageId);
     });
     if (!background) {
-      // Answer first: the catalog write (the list's JSON text and SQLite, ~80 ms for 10,000
-      // polygons) runs right after, while the list travels to the renderer.
+      // Answer first: the catalog write (the list's JSON text and SQLite, ~100 ms for 10,000
+      // polygons) waits until the list has crossed to the renderer and been drawn.
       this.#deferWrite(`${profileId}\u0000${imageId}`, () => {
         this.#o.catalog.annotations.put(profileId, imageId, annotations, etag, this.#now());
       });
@@ -256,14 +262,24 @@ export class CatalogReads {
   }
 
   /**
-   * Runs `write` on the next turn (tracked, so settled() and dispose wait for it). A newer write
-   * for the same key replaces a pending one; reads and saves of that key flush it first.
+   * Runs `write` a moment later (tracked, so settled() and dispose wait for it, and settled()
+   * runs it at once). A newer write for the same key replaces a pending one; reads and saves of
+   * that key flush it first. The moment matters: the answer is still crossing to the renderer and
+   * being drawn, and a 10,000-polygon write (~100 ms of JSON text and SQLite) must not sit in front
+   * of it on main's one thread.
    */
   #deferWrite(key: string, write: () => void): void {
     this.#pendingWrites.set(key, write);
     const id = `write\u0000${++this.#writeSeq}`;
     this.#inBackground(id, async () => {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, DEFERRED_WRITE_MS);
+        this.#writeWaits.set(id, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      this.#writeWaits.delete(id);
       this.#flushWrite(key, write);
     });
   }

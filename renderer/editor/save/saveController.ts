@@ -6,6 +6,7 @@ import { callApi } from '../../api/bridge';
 import { createDocument } from '../document/document';
 import type { Editor } from '../editor';
 import { AutosaveScheduler } from './autosave';
+import { DraftStasher } from './draftStash';
 import { blocksSave, refusalOf, serverProblems } from './saveDecisions';
 
 /**
@@ -52,6 +53,8 @@ export class SaveController {
   readonly #rules: DatasetRules | null;
   readonly #onProblems: (problems: GroupedProblems | null) => void;
   readonly #autosave: AutosaveScheduler;
+  /** Main's copy of the unsaved state, so a renderer crash loses nothing (draftStash.ts). */
+  readonly #drafts: DraftStasher;
   readonly #listeners = new Set<() => void>();
   readonly #unsubscribe: () => void;
   #state: SaveState;
@@ -64,10 +67,18 @@ export class SaveController {
     this.#rules = options.rules;
     this.#onProblems = options.onProblems;
     this.#autosave = new AutosaveScheduler(() => void this.save());
+    this.#drafts = new DraftStasher(options.editor.document.imageId, (request) =>
+      callApi((api) => api.drafts.stash(request)),
+    );
     this.#state = this.#restingState();
     this.#unsubscribe = options.editor.history.subscribe((_doc, _diff, reason) => {
-      if (reason === 'replace') return;
+      if (reason === 'replace') {
+        // The document is the saved one again (theirs reloaded): nothing of it is a draft.
+        this.#stash();
+        return;
+      }
       if (this.#editor.readOnlyReason) return;
+      this.#stash();
       if (!this.dirty) {
         this.#set(this.#restingState());
         this.#autosave.cancel();
@@ -76,6 +87,11 @@ export class SaveController {
       if (this.#state.kind !== 'conflict') this.#set({ kind: 'dirty' });
       this.#autosave.changed();
     });
+    // Opened on recovered edits (main kept a draft when the window went away): save them soon.
+    if (this.dirty && !this.#editor.readOnlyReason) {
+      this.#stash();
+      this.#autosave.changed();
+    }
   }
 
   get state(): SaveState {
@@ -171,7 +187,11 @@ export class SaveController {
   async #sendList(list: readonly Annotation[], ifMatch: string | null): Promise<void> {
     const imageId = this.#editor.document.imageId;
     this.#set({ kind: 'saving' });
-    const result = await callApi((api) => api.annotations.save({ imageId, annotations: [...list], ifMatch }));
+    // The stash this list is: main forgets that draft once the save is durable.
+    const draftSeq = list === this.#editor.document.annotations && this.#drafts.seq > 0 ? this.#drafts.seq : undefined;
+    const result = await callApi((api) =>
+      api.annotations.save({ imageId, annotations: [...list], ifMatch, ...(draftSeq ? { draftSeq } : {}) }),
+    );
     if (!result.ok) {
       const { error } = result;
       if (error.code === 'precondition_failed') return this.#set({ kind: 'conflict' });
@@ -180,6 +200,7 @@ export class SaveController {
       return this.#set({ kind: 'failed', message: error.message });
     }
     const answer = result.value;
+    if (draftSeq) this.#drafts.saved(draftSeq);
     this.#memory.saved = list;
     if (answer.etag !== null) this.#memory.etag = answer.etag;
     if (answer.state === 'conflict') return this.#set({ kind: 'conflict' });
@@ -193,6 +214,10 @@ export class SaveController {
     const refusal = refusalOf(problems);
     if (refusal.select !== null) this.#editor.select([refusal.select]);
     this.#set({ kind: 'invalid', message: refusal.message });
+  }
+
+  #stash(): void {
+    this.#drafts.changed(this.#editor.document.annotations, this.#memory.etag, this.dirty);
   }
 
   #restingState(): SaveState {

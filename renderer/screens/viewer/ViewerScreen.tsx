@@ -101,7 +101,17 @@ export function ViewerScreen({ datasetId, imageId }: { datasetId: string; imageI
       data-state={loaded.state}
     >
       <ViewerHeader datasetName={dataset?.name ?? 'Dataset'} meta={meta} neighbours={neighbours} stage={stage} />
-      {binding ? <EditorToolbar editor={binding.editor} saveState={editing.saveState} /> : null}
+      {/* The toolbar's row is held while the image loads: the stage keeps its size when the editor
+          arrives, so a 10,000-shape image is drawn once, not again for a resize. */}
+      {binding ? (
+        <EditorToolbar editor={binding.editor} saveState={editing.saveState} />
+      ) : (
+        <div
+          className="editor-toolbar editor-toolbar--placeholder"
+          aria-hidden="true"
+          data-testid="editor.toolbarPlaceholder"
+        />
+      )}
       <div className="viewer__body">
         <div className="viewer__stage">
           {binding && stage && content ? (

@@ -39,7 +39,7 @@ export function useEditor(
       editorSessions.leave(previous.document.imageId, previous.document.annotations, previous.session);
     }
     const history = editorSessions.histories.open(image.imageId, () =>
-      createDocument(image.imageId, image.annotations, { status: image.meta.status, note: null }),
+      createDocument(image.imageId, image.draft ?? image.annotations, { status: image.meta.status, note: null }),
     );
     const doc = history.document;
     const scene =

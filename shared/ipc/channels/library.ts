@@ -30,6 +30,12 @@ export interface AnnotationsDoc {
    * conflict ('conflict'), and `etag` the server state those edits are based on.
    */
   local?: 'queued' | 'conflict';
+  /**
+   * Unsaved edits main kept for this image (a draft the editor stashed before its window went
+   * away, which could not be queued as a save): the editor opens them on top of `annotations`,
+   * unsaved, and `etag` is the state they are based on.
+   */
+  draft?: Annotation[];
 }
 
 /**
@@ -109,6 +115,8 @@ export const libraryChannels = {
       annotations: z.array(annotationArg).max(MAX_ANNOTATIONS_PER_IMAGE),
       /** The ETag the edit was based on; null forces last-write-wins (the user chose overwrite). */
       ifMatch: z.string().max(256).nullable(),
+      /** The editor's draft stash this list is (drafts:stash): main forgets it once the save is durable. */
+      draftSeq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
     }),
   ),
   'review:submit': channel<ReviewResult>()(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCrashPolicy, createFatalReporter } from '../../../../electron/main/rendererCrash';
+import { createCrashPolicy, createFatalReporter, withRecoveredEdits } from '../../../../electron/main/rendererCrash';
 
 describe('renderer crash policy', () => {
   it('ignores a clean exit and reloads with a message on every kind of crash', () => {
@@ -73,5 +73,21 @@ describe('uncaught errors in main', () => {
       },
     });
     expect(() => report('uncaughtException', new Error('x'))).not.toThrow();
+  });
+});
+
+describe('the crash message with recovered edits', () => {
+  const reload = createCrashPolicy()({ reason: 'crashed' });
+  const messageOf = (decision: ReturnType<typeof withRecoveredEdits>) =>
+    decision.action === 'ignore' ? '' : decision.message;
+
+  it('says how many images had edits recovered, and nothing when there were none', () => {
+    expect(messageOf(withRecoveredEdits(reload, 1))).toMatch(
+      /and was reloaded\. .* Edits on one image that had not been saved yet were recovered\.$/,
+    );
+    expect(messageOf(withRecoveredEdits(reload, 3))).toMatch(/Edits on 3 images that had not/);
+    expect(withRecoveredEdits(reload, 0)).toBe(reload);
+    const ignore = createCrashPolicy()({ reason: 'clean-exit' });
+    expect(withRecoveredEdits(ignore, 2)).toBe(ignore);
   });
 });

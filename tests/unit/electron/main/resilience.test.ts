@@ -44,30 +44,47 @@ describe('resilience glue', () => {
   it('reloads a crashed window, tells the user, and logs the reason', () => {
     const logs: string[] = [];
     const window = fakeWindow();
-    watchRendererCrashes(window as never, (level, message, fields) =>
-      logs.push(`${level} ${message} ${JSON.stringify(fields)}`),
+    let recoveries = 0;
+    watchRendererCrashes(
+      window as never,
+      (level, message, fields) => logs.push(`${level} ${message} ${JSON.stringify(fields)}`),
+      () => {
+        recoveries += 1;
+        return 2;
+      },
     );
     window.crash('crashed');
     expect(window.reloads).toBe(1);
+    expect(recoveries, 'drafts recovered before the reload').toBe(1);
     expect(messageBoxes).toEqual([
       expect.objectContaining({ type: 'warning', message: expect.stringMatching(/crashed and was reloaded/) }),
     ]);
+    expect(messageBoxes[0]!.message).toMatch(/Edits on 2 images that had not been saved yet were recovered\./);
     expect(logs).toEqual([
       expect.stringMatching(/^error Renderer process gone .*"reason":"crashed".*"action":"reload"/),
     ]);
     window.crash('clean-exit');
     expect(window.reloads).toBe(1);
     expect(messageBoxes).toHaveLength(1);
+    expect(recoveries, 'a clean exit recovers nothing').toBe(1);
   });
 
   it('stops reloading in a crash loop and does nothing to a destroyed window', () => {
     const window = fakeWindow();
-    watchRendererCrashes(window as never, () => {});
+    watchRendererCrashes(
+      window as never,
+      () => {},
+      () => 0,
+    );
     for (let i = 0; i < 5; i += 1) window.crash('oom');
     expect(window.reloads).toBe(3);
     expect(messageBoxes.at(-1)).toMatchObject({ type: 'error', message: expect.stringMatching(/Restart the app/) });
     const gone = fakeWindow();
-    watchRendererCrashes(gone as never, () => {});
+    watchRendererCrashes(
+      gone as never,
+      () => {},
+      () => 0,
+    );
     gone.destroyed = true;
     gone.crash('crashed');
     expect(gone.reloads).toBe(0);
