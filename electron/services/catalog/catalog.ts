@@ -48,8 +48,9 @@ export class Catalog {
     this.rebuilt = rebuilt;
     this.datasets = new DatasetRepo(db);
     this.images = new ImageRepo(db);
-    this.queries = new ImageQueries(db);
     this.annotations = new AnnotationRepo(db);
+    // A query by class sees documents still waiting to be written (AnnotationRepo.putSoon).
+    this.queries = new ImageQueries(db, () => this.annotations.flushPending());
     this.settings = new SettingsRepo(db);
     this.offline = new OfflineRepo(db);
     this.blobs = new BlobStore({ db, dir: blobDir, limitBytes: this.settings.get().cacheLimitBytes, log });
@@ -104,6 +105,7 @@ export class Catalog {
 
   close(): void {
     if (this.#closed) return;
+    this.annotations.flushPending();
     this.#closed = true;
     this.#db.close();
   }

@@ -141,13 +141,17 @@ function relativeToAnchor(
 export class ImageQueries {
   readonly #db: DatabaseSync;
   readonly #counts = new Map<string, { changes: number; n: number }>();
+  /** Writes annotation documents still waiting, before a query that filters by class reads them. */
+  readonly #beforeClassQuery: () => void;
 
-  constructor(db: DatabaseSync) {
+  constructor(db: DatabaseSync, beforeClassQuery: () => void = () => {}) {
     this.#db = db;
+    this.#beforeClassQuery = beforeClassQuery;
   }
 
   page(ds: number, profileId: string, query: CatalogQuery, limit: number, offset: number): ImageMeta[] {
     const q = catalogQuerySchema.parse(query);
+    if (q.classNames?.length) this.#beforeClassQuery();
     const where = whereOf(ds, profileId, q);
     const order = orderBy(sortKeyOf(q), q.descending);
     // Deferred join: skip to the offset inside the (covering) index, then read only the page's
@@ -165,6 +169,7 @@ export class ImageQueries {
   /** Counts are memoised until the catalog next changes: a scrolling browser asks for the same total per page. */
   count(ds: number, profileId: string, query: CatalogQuery): number {
     const q = catalogQuerySchema.parse(query);
+    if (q.classNames?.length) this.#beforeClassQuery();
     const memoKey = JSON.stringify([ds, profileId, q]);
     const changes = this.#changes();
     const memo = this.#counts.get(memoKey);
@@ -190,6 +195,7 @@ export class ImageQueries {
    */
   position(ds: number, profileId: string, query: CatalogQuery, imageId: string, span: number): CatalogPosition {
     const q = catalogQuerySchema.parse(query);
+    if (q.classNames?.length) this.#beforeClassQuery();
     const where = whereOf(ds, profileId, q);
     const total = this.count(ds, profileId, query);
     const key = sortKeyOf(q);

@@ -28,7 +28,7 @@ const SERVE_CACHED_ON = new Set([...UNREACHABLE, 'rate_limited', 'server_error',
 
 const codeOf = (error: unknown): string | null => (isAppError(error) ? error.code : null);
 
-/** How long a catalog write of a fresh annotation list waits behind the answer (see #deferWrite). */
+/** How long the catalog write of a fresh annotation list waits behind the answer (AnnotationRepo.putSoon). */
 const DEFERRED_WRITE_MS = 600;
 
 /** Lowest annotation confidence as the server computes it (§7.3: absent or null counts as 1.0). */
@@ -47,10 +47,6 @@ export function minConfidenceOf(annotations: readonly Annotation[]): number | nu
 export class CatalogReads {
   readonly #o: ReadThroughOptions;
   readonly #background = new Map<string, Promise<void>>();
-  readonly #pendingWrites = new Map<string, () => void>();
-  /** Deferred writes still waiting their moment: settled() starts them at once. */
-  readonly #writeWaits = new Map<string, () => void>();
-  #writeSeq = 0;
 
   constructor(options: ReadThroughOptions) {
     this.#o = options;
@@ -161,7 +157,6 @@ export class CatalogReads {
 
   async annotations(imageId: string): Promise<AnnotationsDoc> {
     const profileId = this.#active().profile.id;
-    this.#flushWrite(`${profileId}\u0000${imageId}`);
     const cached = this.#o.catalog.annotations.get(profileId, imageId);
     if (cached) {
       if (cached.syncedMs === 0 || this.#stale(cached.syncedMs))
@@ -185,7 +180,6 @@ export class CatalogReads {
     status: string,
   ): void {
     const { catalog } = this.#o;
-    this.#flushWrite(`${profileId}\u0000${imageId}`);
     catalog.annotations.put(profileId, imageId, annotations.map(withStoredDefaults), etag, 0);
     const datasetId = catalog.images.patch(profileId, imageId, {
       status,
@@ -211,8 +205,8 @@ export class CatalogReads {
 
   /** Waits for background revalidations (tests, and dispose before the database closes). */
   async settled(): Promise<void> {
-    for (const run of [...this.#writeWaits.values()]) run();
     while (this.#background.size > 0) await Promise.all([...this.#background.values()]);
+    this.#o.catalog.annotations.flushPending();
   }
 
   async #fetchMetadata(profileId: string, imageId: string, background: boolean): Promise<ImageMeta> {
@@ -248,9 +242,7 @@ export class CatalogReads {
     if (!background) {
       // Answer first: the catalog write (the list's JSON text and SQLite, ~100 ms for 10,000
       // polygons) waits until the list has crossed to the renderer and been drawn.
-      this.#deferWrite(`${profileId}\u0000${imageId}`, () => {
-        this.#o.catalog.annotations.put(profileId, imageId, annotations, etag, this.#now());
-      });
+      this.#o.catalog.annotations.putSoon(profileId, imageId, annotations, etag, this.#now(), DEFERRED_WRITE_MS);
       return { imageId, annotations, etag };
     }
     const changed = this.#o.catalog.annotations.put(profileId, imageId, annotations, etag, this.#now());
@@ -259,37 +251,6 @@ export class CatalogReads {
       this.#o.emit('event:catalog-changed', { datasetId, kind: 'annotations', imageId });
     }
     return { imageId, annotations, etag };
-  }
-
-  /**
-   * Runs `write` a moment later (tracked, so settled() and dispose wait for it, and settled()
-   * runs it at once). A newer write for the same key replaces a pending one; reads and saves of
-   * that key flush it first. The moment matters: the answer is still crossing to the renderer and
-   * being drawn, and a 10,000-polygon write (~100 ms of JSON text and SQLite) must not sit in front
-   * of it on main's one thread.
-   */
-  #deferWrite(key: string, write: () => void): void {
-    this.#pendingWrites.set(key, write);
-    const id = `write\u0000${++this.#writeSeq}`;
-    this.#inBackground(id, async () => {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, DEFERRED_WRITE_MS);
-        this.#writeWaits.set(id, () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-      this.#writeWaits.delete(id);
-      this.#flushWrite(key, write);
-    });
-  }
-
-  /** Writes what is pending for `key` now (only `expected`, when given: a newer write waits its turn). */
-  #flushWrite(key: string, expected?: () => void): void {
-    const write = this.#pendingWrites.get(key);
-    if (!write || (expected && write !== expected)) return;
-    this.#pendingWrites.delete(key);
-    write();
   }
 
   #inBackground(key: string, work: () => Promise<unknown>): void {

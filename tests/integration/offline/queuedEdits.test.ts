@@ -85,8 +85,11 @@ describe('taking a dataset offline leaves images with queued edits alone (docs/o
       const status = await untilSettled(app, street.id);
       expect(status).toMatchObject({ state: 'complete', annotationsFrom: 'export', failureCount: 0 });
 
-      // The image with the queued edit: the catalog still holds the list the edit started from…
-      expect(catalogDoc(dir, mine!)).toEqual({ etag: base, annotations: doc.annotations });
+      // The image with the queued edit: the catalog still holds the list the edit started from (its
+      // first read is written a moment after the answer: AnnotationRepo.putSoon)…
+      await expect
+        .poll(() => catalogDoc(dir, mine!), { timeout: 5_000 })
+        .toEqual({ etag: base, annotations: doc.annotations });
       // …and the app shows the queued edit, based on that ETag.
       const shown = await app.ok('annotations:get', { imageId: mine! });
       expect(shown).toMatchObject({ local: 'queued', etag: base });

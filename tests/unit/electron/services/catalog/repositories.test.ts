@@ -130,6 +130,38 @@ describe('AnnotationRepo', () => {
     expect(annotations.classNames(PROFILE, ds)).toEqual([]);
   });
 
+  it('a document written a moment later is there for any read, and loses to a newer write', async () => {
+    const { annotations } = temp.catalog;
+    const ds = temp.catalog.datasets.upsert(PROFILE, dataset('D'), 1);
+    temp.catalog.images.upsertMany(ds, [image('a', 'D'), image('b', 'D'), image('c', 'D'), image('d', 'D')], 1);
+    const first = [{ id: '1', name: 'car', type: 'bbox' }];
+    const newer = [{ id: '1', name: 'road', type: 'bbox' }];
+    const HOUR = 3_600_000;
+
+    // Read before its moment: written first, then read.
+    annotations.putSoon(PROFILE, 'a', first, '"e1"', 5, HOUR);
+    expect(annotations.get(PROFILE, 'a')).toEqual({ annotations: first, etag: '"e1"', syncedMs: 5 });
+
+    // A newer direct write wins; the waiting one is dropped, not written over it later.
+    annotations.putSoon(PROFILE, 'b', first, '"e1"', 5, 20);
+    annotations.put(PROFILE, 'b', newer, '"e2"', 6);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(annotations.get(PROFILE, 'b')!.etag).toBe('"e2"');
+
+    // An image that vanished takes its waiting document with it.
+    annotations.putSoon(PROFILE, 'c', first, '"e1"', 5, HOUR);
+    annotations.removeMany(PROFILE, ['c']);
+    annotations.flushPending();
+    expect(annotations.get(PROFILE, 'c')).toBeNull();
+
+    // A query by class sees it, and so does the next start (closing writes what waits).
+    annotations.putSoon(PROFILE, 'd', newer, '"e1"', 5, HOUR);
+    expect(temp.catalog.queries.count(ds, PROFILE, { classNames: ['road'] })).toBe(2);
+    annotations.putSoon(PROFILE, 'a', newer, '"e3"', 7, HOUR);
+    const reopened = await temp.reopen();
+    expect(reopened.annotations.get(PROFILE, 'a')!.etag).toBe('"e3"');
+  });
+
   it('computes the lowest confidence like the server (absent counts as 1.0, none is null)', () => {
     expect(minConfidenceOf([])).toBeNull();
     expect(minConfidenceOf([{ id: 'a', name: 'c', type: 'bbox' }])).toBe(1);
