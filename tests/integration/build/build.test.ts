@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -92,6 +92,33 @@ describe('the build', () => {
     } finally {
       await rm(cacheDir, { recursive: true, force: true });
     }
+  });
+
+  it('loads at run time only Node built-ins, electron and production dependencies (the rest is bundled)', async () => {
+    const production = new Set(
+      Object.keys(
+        (JSON.parse(await readFile(join(repo, 'package.json'), 'utf8')) as { dependencies: object }).dependencies,
+      ),
+    );
+    const bundles = (await filesUnder(join(out, 'dist-electron'))).filter((file) => /\.(mjs|cjs|js)$/.test(file));
+    expect(bundles.length).toBeGreaterThanOrEqual(3); // main, preload, seed worker
+    const loaded = new Set<string>();
+    for (const file of bundles) {
+      const text = await readFile(file, 'utf8');
+      for (const match of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"'./][^"']*)["']/g)) {
+        const specifier = match[1]!;
+        const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
+        loaded.add(name);
+      }
+    }
+    const unpackaged = [...loaded].filter(
+      (name) =>
+        !name.startsWith('node:') && !builtinModules.includes(name) && name !== 'electron' && !production.has(name),
+    );
+    expect(unpackaged, 'a bare import the package would not contain').toEqual([]);
+    expect([...loaded].filter((name) => production.has(name)).sort()).toEqual(
+      expect.arrayContaining(['@napi-rs/keyring', 'sharp']),
+    );
   });
 
   it("ships every built file through electron-builder's own `files` filter (source maps left out)", async () => {
