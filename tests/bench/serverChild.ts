@@ -10,9 +10,10 @@ const server = await startServer({
   port: 0,
   dataDir,
   seed: 'none',
+  // The limiter stays on (it is part of every request's cost) but is never what is measured: the
+  // bench sends ~120k requests, which a quiet machine fits in one 30 s window, so the window is 1 s.
   rateLimit: 100_000,
-  // 100k requests must fit the quota: a 30 s window (still enforced) instead of an hour.
-  testMode: { rateLimitWindowMs: 30_000 },
+  testMode: { rateLimitWindowMs: 1_000 },
   log: () => undefined,
 });
 process.stdout.write(`${JSON.stringify({ url: server.url, keys: server.keys })}\n`);

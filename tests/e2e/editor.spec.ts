@@ -166,7 +166,7 @@ describe('annotation editor', () => {
     await page.getByTestId('viewer.canvas').focus();
     await page.keyboard.press('Shift+F10');
     await editor.contextMenu.waitFor();
-    await page.getByTestId('editor.menu.editor.duplicate').click();
+    await page.getByTestId('editor.contextMenu.editor.duplicate').click();
     expect(await editor.annotationCount()).toBe(before.length + 1);
     await page.keyboard.press('Control+s');
     await editor.waitForSaved();

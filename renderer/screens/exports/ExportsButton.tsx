@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { PackageIcon } from '../../components/transferIcons';
+import { PackageIcon } from '../../components/icons';
 import { selectOpenDataset } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { ExportsPanel } from './ExportsPanel';

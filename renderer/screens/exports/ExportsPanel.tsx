@@ -4,7 +4,7 @@ import { isExportFinal } from '../../../shared/api';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Modal } from '../../components/Modal';
 import { Spinner } from '../../components/Spinner';
-import { PackageIcon } from '../../components/transferIcons';
+import { PackageIcon } from '../../components/icons';
 import { followExport, loadExports, unfollowExport } from '../../store/actions/exportsActions';
 import { selectDatasetExports } from '../../store/exportsSlice';
 import { selectStatus } from '../../store/selectors';

@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { KeyIcon } from '../../components/icons';
+import { KeyIcon, SettingsIcon } from '../../components/icons';
 import { KeymapDialog } from '../../components/KeymapDialog';
 import { Modal } from '../../components/Modal';
-import { SettingsIcon } from '../../components/transferIcons';
 import { editorActionCatalog } from '../../editor/actions/editorActions';
 import { ApiKeysSection } from './ApiKeysSection';
 import { CacheSettingsSection } from './CacheSection';

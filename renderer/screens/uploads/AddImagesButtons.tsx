@@ -1,6 +1,5 @@
 import type { IpcResult } from '../../../shared/ipc';
-import { FolderIcon } from '../../components/icons';
-import { UploadIcon } from '../../components/transferIcons';
+import { FolderIcon, UploadIcon } from '../../components/icons';
 import { basename } from './pathNames';
 import { pickUploadFiles, pickUploadFolder } from '../../store/actions/uploadsActions';
 import { roleGate } from '../../store/roleGate';

@@ -1,5 +1,5 @@
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { UploadIcon } from '../../components/transferIcons';
+import { UploadIcon } from '../../components/icons';
 import { selectOpenDataset, selectStatus } from '../../store/selectors';
 import { appStore, useAppStore } from '../../store/useAppStore';
 import { uploadGate } from './AddImagesButtons';

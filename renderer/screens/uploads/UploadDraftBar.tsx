@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { IpcError, UploadDuplicateChoice } from '../../../shared/ipc';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Spinner } from '../../components/Spinner';
-import { UploadIcon } from '../../components/transferIcons';
+import { UploadIcon } from '../../components/icons';
 import { addUploads } from '../../store/actions/uploadsActions';
 import type { UploadDraft } from '../../store/uploadsSlice';
 import { appStore } from '../../store/useAppStore';

@@ -9,7 +9,8 @@ import { useAppStore } from '../../../store/useAppStore';
 import type { PreparedImage } from '../../../viewer/preparedImages';
 import type { EditorBinding } from '../useEditor';
 import { useEditor, useEditorVersion, useSaveState } from '../useEditor';
-import { ContextMenu } from './ContextMenu';
+import { ContextMenu } from '../../../components/ContextMenu';
+import { CONTEXT_MENU_ACTIONS } from '../../../editor/actions/editorActions';
 import { ConflictDialog, RequestChangesDialog } from './Dialogs';
 import { requestChanges, useEditorActions } from './useEditorActions';
 
@@ -93,6 +94,9 @@ export function useEditorScreen(
       {menuAt ? (
         <ContextMenu
           at={menuAt}
+          actionIds={CONTEXT_MENU_ACTIONS}
+          label="Annotation actions"
+          testId="editor.contextMenu"
           onClose={() => {
             setMenuAt(null);
             lastPointer = null;
