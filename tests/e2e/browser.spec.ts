@@ -94,6 +94,59 @@ describe('dataset browser', () => {
     expect(await browser.statusChip('complete').getAttribute('aria-pressed')).toBe('false');
   });
 
+  it('filters by class: images with any of the chosen classes, mouse and keyboard, and clears', async () => {
+    const browser = await openStreet();
+    const page = app!.page;
+    const lists = new Map<string, Set<string>>();
+    for (const image of streetImages) {
+      const doc = await serverGet<{ annotations: { name: string }[] }>(`/annotations/${image.id}`);
+      lists.set(image.id, new Set(doc.annotations.map((a) => a.name)));
+    }
+    // Two classes that each leave some images out, so the filter visibly narrows the list.
+    const [first, second] = street.classes
+      .map((c) => c.name)
+      .filter((name) => streetImages.some((i) => !lists.get(i.id)!.has(name)));
+    const withAny = (...chosen: string[]) =>
+      names(streetImages.filter((i) => chosen.some((name) => lists.get(i.id)!.has(name))));
+    expect(withAny(first!).length).toBeLessThan(streetImages.length);
+
+    // The API cannot filter by class: the catalog looks at the lists on this computer. A fresh app
+    // has none yet, and says so rather than showing an empty result as the truth.
+    expect(await browser.classFilter.innerText()).toMatch(/^Any/);
+    await browser.classFilter.click();
+    await page.getByTestId(`browser.filter.class.${first}`).check();
+    await expect
+      .poll(() => page.getByTestId('browser.classCoverage').innerText())
+      .toMatch(new RegExp(`looked at the 0 of ${streetImages.length} images whose annotations are on this computer`));
+    await page.getByTestId('browser.filter.class.clear').click();
+    expect(await page.getByTestId('browser.filter.classList').count(), '"Any class" closes the list').toBe(0);
+    // Seen once (opened, or made available offline), every image counts.
+    for (const image of streetImages) expect((await app!.api.annotations.get({ imageId: image.id })).ok).toBe(true);
+
+    await browser.classFilter.click();
+    expect(await browser.classFilter.getAttribute('aria-expanded')).toBe('true');
+    await page.getByTestId(`browser.filter.class.${first}`).check();
+    await expect.poll(() => browser.visibleNames()).toEqual(withAny(first!));
+    expect(await browser.countText()).toBe(`${withAny(first!).length} of ${streetImages.length} images`);
+    expect(await page.getByTestId('browser.classCoverage').count(), 'every list is known: no caveat').toBe(0);
+
+    // The keyboard: focus moves through the boxes, Space ticks one; Escape closes the list only.
+    const secondBox = page.getByTestId(`browser.filter.class.${second}`);
+    await secondBox.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => browser.visibleNames()).toEqual(withAny(first!, second!));
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('browser.filter.classList').count()).toBe(0);
+    expect(await browser.classFilter.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await browser.root.count(), 'Escape closed the list, not the dataset').toBe(1);
+    expect(await browser.classFilter.innerText()).toMatch(/^2 classes/);
+
+    await browser.classFilter.press('Enter');
+    await page.getByTestId('browser.filter.class.clear').click();
+    await expect.poll(() => browser.visibleNames()).toEqual(names(streetImages));
+    expect(await browser.classFilter.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
   it('sorts by lowest confidence first in the order of the server data, in grid and list', async () => {
     const browser = await openStreet();
     await browser.sort.selectOption('confidence');

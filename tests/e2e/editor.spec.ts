@@ -4,10 +4,8 @@ import { STREET, startTestServer } from '../support/server';
 import type { TestServer } from '../support/server';
 import { launchApp } from './harness';
 import type { LaunchedApp } from './harness';
-import { DatasetsPage } from './pages/DatasetsPage';
-import { EditorPage } from './pages/EditorPage';
-import { ShellPage } from './pages/ShellPage';
-import { ViewerPage } from './pages/ViewerPage';
+import type { EditorPage } from './pages/EditorPage';
+import { openEditor } from './pages/openEditor';
 
 /**
  * The editor (issue 9) against a real pictograph-local: draw, edit, change class, undo/redo,
@@ -41,27 +39,7 @@ describe('annotation editor', () => {
 
   async function openImage(imageId: string, apiKey = server.keys.member): Promise<EditorPage> {
     app = await launchApp({ serverUrl: server.url, apiKey, viewport: { width: 1280, height: 800 } });
-    await new ShellPage(app.page).waitUntilShown();
-    const datasets = new DatasetsPage(app.page);
-    await datasets.waitForCards();
-    await datasets.open(STREET);
-    const tile = app.page.locator(`[data-testid="dataset.image"][data-image-id="${imageId}"]`);
-    const viewer = app.page.locator(`[data-testid="viewer"][data-image-id="${imageId}"]`);
-    await tile.click();
-    // A click that lands while the grid re-renders its rows can be lost: click again then.
-    if (
-      !(await viewer.waitFor({ timeout: 10_000 }).then(
-        () => true,
-        () => false,
-      ))
-    ) {
-      await tile.click();
-      await viewer.waitFor({ timeout: 30_000 });
-    }
-    await new ViewerPage(app.page).waitForCrisp({ imageId, timeout: 60_000 });
-    const editor = new EditorPage(app.page);
-    await editor.tool('select').waitFor();
-    return editor;
+    return openEditor(app, STREET, imageId);
   }
 
   it('draws a box and a polygon with a hole, edits a vertex, changes a class with a number key, undoes and redoes, saves exactly', async () => {

@@ -63,6 +63,7 @@ export function createCatalogHandlers({
         items: items.map((image) => reviews.overlay(profile, image)),
         total: catalog.queries.count(cached.ds, profile, query),
         index: cached.index,
+        ...(query.classNames?.length ? { annotationsKnown: catalog.annotations.countKnown(profile, cached.ds) } : {}),
       });
     },
     'catalog:position': async ({ datasetId, query, imageId, span }) => {

@@ -127,6 +127,19 @@ export class AnnotationRepo {
     });
   }
 
+  /** Images of this dataset whose annotation list is cached (what the class filter can look at). */
+  countKnown(profileId: string, ds: number): number {
+    this.flushPending();
+    return (
+      this.#db
+        .prepare(
+          `SELECT count(*) AS n FROM annotation_docs d JOIN images i ON i.id = d.image_id AND i.ds = ?
+            WHERE d.profile_id = ?`,
+        )
+        .get(ds, profileId) as { n: number }
+    ).n;
+  }
+
   /** Class names present in this dataset's cached documents (for the class filter's choices). */
   classNames(profileId: string, ds: number): string[] {
     this.flushPending();

@@ -12,6 +12,22 @@ export function MatchCount({ matched, total, filtered }: { matched: number; tota
   );
 }
 
+/**
+ * The class filter can only look at annotation lists on this computer (the API cannot filter by
+ * class): when that is not every image, say how many it looked at and how to include the rest.
+ */
+export function ClassCoverage({ known, total }: { known: number; total: number | null }) {
+  if (total !== null && known >= total) return null;
+  const of = total === null ? '' : ` of ${formatCount(total)}`;
+  return (
+    <span className="browser__coverage" data-testid="browser.classCoverage" role="status">
+      Class filter: looked at the {formatCount(known)}
+      {of} images whose annotations are on this computer. Open images, or make the dataset available offline, to include
+      the rest.
+    </span>
+  );
+}
+
 /** "Indexing 4,000 of 100,000" while main pages the API; a failed index says so without hiding the cache. */
 export function IndexingStatus({ index }: { index: CatalogIndexStatus | null }) {
   if (!index) return null;

@@ -29,7 +29,7 @@ import { FilterBar, SEARCH_FIELD_ID } from './FilterBar';
 import { FolderPanel } from './FolderPanel';
 import { ImageGrid } from './ImageGrid';
 import { ImageList } from './ImageList';
-import { IndexingStatus, MatchCount } from './BrowserHeader';
+import { ClassCoverage, IndexingStatus, MatchCount } from './BrowserHeader';
 import { OfflineToggle } from '../sync/OfflineToggle';
 import { ExportsButton } from '../exports/ExportsButton';
 import { AddImagesButtons } from '../uploads/AddImagesButtons';
@@ -217,6 +217,9 @@ export function DatasetScreen({ datasetId }: { datasetId: string }) {
           </div>
         </div>
         <FilterBar key={datasetId} query={query} classes={dataset?.classes ?? []} onChange={setQuery} />
+        {query.classNames?.length && rowsState.annotationsKnown !== undefined ? (
+          <ClassCoverage known={rowsState.annotationsKnown} total={datasetTotal} />
+        ) : null}
       </header>
 
       <div className="browser__body">

@@ -7,6 +7,7 @@ import { CATALOG_SORTS } from '../../../shared/ipc';
 import { SearchIcon, SortIcon } from '../../components/icons';
 import { parseConfidencePercent, SORT_LABELS, toggleStatus, withField } from './browseQuery';
 import { statusBadge } from './imageTile';
+import { ClassFilter } from './ClassFilter';
 
 /** Typing pauses this long before the query runs: one catalog query per word, not per key. */
 export const FILTER_DEBOUNCE_MS = 250;
@@ -77,7 +78,6 @@ export function FilterBar({
   const descending = query.descending ?? false;
   const confidenceText =
     query.confidenceBelow === undefined ? '' : String(Math.round(query.confidenceBelow * 1000) / 10);
-  const selectedClass = query.classNames?.[0] ?? '';
 
   return (
     <div className="filters" role="search" aria-label="Filter and sort images" data-testid="browser.filters">
@@ -132,22 +132,11 @@ export function FilterBar({
         <span aria-hidden="true">%</span>
       </label>
 
-      <label className="filters__field">
-        <span>Class</span>
-        <select
-          className="select"
-          value={selectedClass}
-          onChange={(event) => onChange(withField(query, 'classNames', event.target.value ? [event.target.value] : []))}
-          data-testid="browser.filter.class"
-        >
-          <option value="">Any</option>
-          {classes.map((cls) => (
-            <option key={cls.name} value={cls.name}>
-              {cls.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ClassFilter
+        classes={classes}
+        selected={query.classNames ?? []}
+        onChange={(names) => onChange(withField(query, 'classNames', names))}
+      />
 
       <span className="filters__spacer" />
 

@@ -71,3 +71,10 @@ export function parseConfidencePercent(text: string): number | undefined {
   if (!Number.isFinite(value) || value <= 0 || value > 100) return undefined;
   return Math.round(value * 10) / 1000;
 }
+
+/** What the closed button says: "Any", the one class, or how many. */
+export function classFilterSummary(selected: readonly string[]): string {
+  if (selected.length === 0) return 'Any';
+  if (selected.length === 1) return selected[0]!;
+  return `${selected.length} classes`;
+}

@@ -20,6 +20,8 @@ export interface RowsSnapshot {
   total: number | null;
   error: IpcError | null;
   index: CatalogIndexStatus | null;
+  /** With a class filter: images whose annotations are on this computer (the filter sees only those). */
+  annotationsKnown?: number | undefined;
 }
 
 /**
@@ -108,7 +110,13 @@ export class CatalogRows {
         if (this.disposed || generation !== this.generation) return;
         if (result.ok) {
           this.cache.loaded(offset, result.value.items, result.value.total);
-          this.update({ state: 'ready', total: result.value.total, error: null, index: result.value.index });
+          this.update({
+            state: 'ready',
+            total: result.value.total,
+            error: null,
+            index: result.value.index,
+            annotationsKnown: result.value.annotationsKnown,
+          });
         } else {
           this.cache.failed(offset);
           this.update({

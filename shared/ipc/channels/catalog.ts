@@ -62,6 +62,11 @@ export interface CatalogPage {
   /** How many images match the query in the catalog. */
   total: number;
   index: CatalogIndexStatus;
+  /**
+   * With a class filter: how many of the dataset's images have their annotation list on this
+   * computer. The API cannot filter by class, so the filter looks at those only (docs/catalog.md).
+   */
+  annotationsKnown?: number;
 }
 
 export interface CatalogPosition {

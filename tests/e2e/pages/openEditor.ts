@@ -12,16 +12,10 @@ export async function openEditor(app: LaunchedApp, dataset: string, imageId: str
   await datasets.open(dataset);
   const tile = app.page.locator(`[data-testid="dataset.image"][data-image-id="${imageId}"]`);
   const viewer = app.page.locator(`[data-testid="viewer"][data-image-id="${imageId}"]`);
+  // One click: tiles are keyed by image id, so a row re-dealt under the pointer still opens this image
+  // (browser-return.spec holds that).
   await tile.click();
-  // A click that lands while the grid re-renders its rows can be lost: click again then.
-  const shown = await viewer.waitFor({ timeout: 10_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (!shown) {
-    await tile.click();
-    await viewer.waitFor({ timeout: 30_000 });
-  }
+  await viewer.waitFor({ timeout: 30_000 });
   await new ViewerPage(app.page).waitForCrisp({ imageId, timeout: 60_000 });
   const editor = new EditorPage(app.page);
   await editor.tool('select').waitFor();

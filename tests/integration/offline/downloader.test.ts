@@ -192,7 +192,10 @@ describe('resuming', () => {
     cleanups.push(() => app.core.dispose());
     await app.ok('connection:resume', { profileId: connected.profile!.id });
     const status = await untilSettled(app, street.id);
-    expect(status).toMatchObject({ state: 'complete', failureCount: 0 });
+    expect(status, `the resumed download ended with: ${JSON.stringify(status.error)}`).toMatchObject({
+      state: 'complete',
+      failureCount: 0,
+    });
     // One image may have been in flight when the app quit; nothing else is fetched again.
     expect(storageFetches(proxy).length).toBeLessThanOrEqual(street.images.length + 1);
     expect(proxy.counted().filter((r) => r.method === 'POST' && r.path.includes('/exports/'))).toHaveLength(1);

@@ -162,6 +162,20 @@ describe('AnnotationRepo', () => {
     expect(reopened.annotations.get(PROFILE, 'a')!.etag).toBe('"e3"');
   });
 
+  it('counts the images of a dataset whose list is cached (what the class filter can see)', () => {
+    const { annotations } = temp.catalog;
+    const ds = temp.catalog.datasets.upsert(PROFILE, dataset('D'), 1);
+    const other = temp.catalog.datasets.upsert(PROFILE, dataset('E'), 1);
+    temp.catalog.images.upsertMany(ds, [image('a', 'D'), image('b', 'D'), image('c', 'D')], 1);
+    temp.catalog.images.upsertMany(other, [image('x', 'E')], 1);
+    expect(annotations.countKnown(PROFILE, ds)).toBe(0);
+    annotations.put(PROFILE, 'a', [], '"e"', 1);
+    annotations.put(PROFILE, 'x', [], '"e"', 1);
+    annotations.put('other-profile', 'b', [], '"e"', 1);
+    annotations.putSoon(PROFILE, 'c', [], '"e"', 1, 3_600_000);
+    expect(annotations.countKnown(PROFILE, ds), 'a, and c still waiting to be written').toBe(2);
+  });
+
   it('computes the lowest confidence like the server (absent counts as 1.0, none is null)', () => {
     expect(minConfidenceOf([])).toBeNull();
     expect(minConfidenceOf([{ id: 'a', name: 'c', type: 'bbox' }])).toBe(1);
