@@ -6,7 +6,7 @@ import type { ToolContext, ToolPointer } from '../framework/types';
 /**
  * What polygon/Drawing, polyline/Drawing and hole/Drawing share: where a click puts a point
  * (snapped to another shape's vertex while the snap modifier, Ctrl/Cmd, is held) and the draft the
- * interaction layer draws. The states themselves stay one file each.
+ * interaction layer draws. polygon/Drawing and polyline/Drawing are one machine (drawingState.ts).
  */
 export function pointFor(ctx: ToolContext, e: ToolPointer, excludeId?: string): { point: Point; snapped: boolean } {
   const snapped = e.mod ? ctx.snap(e.point, excludeId) : null;
