@@ -1,11 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { memo, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { ImageMeta } from '../../../shared/api';
 import type { CatalogRows } from './catalogRows';
 import type { GridLayout } from './gridLayout';
 import { GRID_GAP, GRID_PADDING, gridLayout } from './gridLayout';
 import { navigate } from './gridNavigation';
+import { useScroller } from './useScroller';
 import { imagePath, lowestConfidence, statusBadge } from './imageTile';
 import { Thumbnail } from './Thumbnail';
 import { useElementSize } from './useElementSize';
@@ -62,21 +63,7 @@ export function ImageGrid(props: BrowseViewProps) {
     rows.want(firstRow * layout.columns, (lastRow + 1) * layout.columns - 1);
   }, [rows, firstRow, lastRow, layout.columns]);
 
-  useEffect(() => {
-    const element = scrollRef.current;
-    if (!element) return;
-    const onScroll = () => onScrollOffset(element.scrollTop);
-    element.addEventListener('scroll', onScroll, { passive: true });
-    return () => element.removeEventListener('scroll', onScroll);
-  }, [onScrollOffset]);
-
-  const select = useCallback(
-    (index: number) => {
-      onActiveChange(index);
-      scrollRef.current?.focus({ preventScroll: true });
-    },
-    [onActiveChange],
-  );
+  const select = useScroller(scrollRef, onScrollOffset, onActiveChange);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;

@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { memo, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { ImageMeta } from '../../../shared/api';
 import { formatRelativeTime } from '../../format/time';
 import { LIST_ROW_HEIGHT } from './gridLayout';
 import { navigate } from './gridNavigation';
+import { useScroller } from './useScroller';
 import type { BrowseViewProps } from './ImageGrid';
 import { itemDomId } from './ImageGrid';
 import { lowestConfidence, statusBadge } from './imageTile';
@@ -56,21 +57,7 @@ export function ImageList(props: BrowseViewProps) {
   const last = items[items.length - 1]?.index ?? 0;
   useEffect(() => rows.want(first, last), [rows, first, last]);
 
-  useEffect(() => {
-    const element = scrollRef.current;
-    if (!element) return;
-    const onScroll = () => onScrollOffset(element.scrollTop);
-    element.addEventListener('scroll', onScroll, { passive: true });
-    return () => element.removeEventListener('scroll', onScroll);
-  }, [onScrollOffset]);
-
-  const select = useCallback(
-    (index: number) => {
-      onActiveChange(index);
-      scrollRef.current?.focus({ preventScroll: true });
-    },
-    [onActiveChange],
-  );
+  const select = useScroller(scrollRef, onScrollOffset, onActiveChange);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Left/right mean nothing in a one-column list.
