@@ -50,6 +50,11 @@ describe('cancelling an export download', () => {
 
     gate.decide = (request) => (isExportBytes(request.path) ? 'trickle' : 'pass');
     await row.getByTestId('exports.row.download').click();
+    // The temporary file and the row's progress exist from the start, while the app still asks for
+    // the signed link; half-way means the bytes request has reached the gate and is trickling.
+    await expect
+      .poll(() => gate.requests.filter((r) => isExportBytes(r.path) && r.status === 200).length, { timeout: 30_000 })
+      .toBe(1);
     const progress = row.getByTestId('exports.row.progress');
     await expect.poll(() => progress.innerText(), { timeout: 30_000 }).toMatch(/^Downloading \S+ \S+ of \S+ \S+/);
     // Half the ZIP is on disk, in the temporary file only.
