@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset, ImageMeta } from '../../shared/api';
-import { STREET, startTestServer } from '../support/server';
+import { STREET, developerGet, startTestServer } from '../support/server';
 import type { TestServer } from '../support/server';
 import { launchApp } from './harness';
 import type { LaunchedApp, LaunchOptions } from './harness';
@@ -19,13 +19,7 @@ describe('dataset browser', () => {
   let streetImages: ImageMeta[];
   let app: LaunchedApp | undefined;
 
-  async function serverGet<T>(path: string): Promise<T> {
-    const response = await fetch(`${server.url}/api/v1/developer${path}`, {
-      headers: { 'X-API-Key': server.keys.owner },
-    });
-    expect(response.status).toBe(200);
-    return (await response.json()) as T;
-  }
+  const serverGet = <T>(path: string) => developerGet<T>(server, path);
 
   beforeAll(async () => {
     server = await startTestServer();

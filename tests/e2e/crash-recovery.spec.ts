@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, Dataset, ImageMeta } from '../../shared/api';
-import { STREET, startTestServer } from '../support/server';
+import { STREET, developerGet, startTestServer } from '../support/server';
 import type { TestServer } from '../support/server';
 import { launchApp } from './harness';
 import type { LaunchedApp } from './harness';
@@ -17,10 +17,7 @@ describe('a renderer crash right after an edit', () => {
   let image: ImageMeta;
   let images: ImageMeta[];
 
-  const serverGet = async <T>(path: string): Promise<T> =>
-    (await (
-      await fetch(`${server.url}/api/v1/developer${path}`, { headers: { 'X-API-Key': server.keys.owner } })
-    ).json()) as T;
+  const serverGet = <T>(path: string) => developerGet<T>(server, path);
   const stored = async (id = image.id) =>
     (await serverGet<{ annotations: Annotation[] }>(`/annotations/${id}`)).annotations;
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset, ImageMeta } from '../../shared/api';
-import { EMPTY, STREET, startTestServer } from '../support/server';
+import { EMPTY, STREET, developerGet, startTestServer } from '../support/server';
 import type { TestServer } from '../support/server';
 import { launchApp } from './harness';
 import type { LaunchedApp } from './harness';
@@ -15,13 +15,7 @@ describe('datasets overview', () => {
   let serverDatasets: Dataset[];
   let app: LaunchedApp | undefined;
 
-  async function serverGet<T>(path: string): Promise<T> {
-    const response = await fetch(`${server.url}/api/v1/developer${path}`, {
-      headers: { 'X-API-Key': server.keys.owner },
-    });
-    expect(response.status).toBe(200);
-    return (await response.json()) as T;
-  }
+  const serverGet = <T>(path: string) => developerGet<T>(server, path);
 
   beforeAll(async () => {
     server = await startTestServer();

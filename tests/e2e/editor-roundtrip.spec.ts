@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation, Dataset, ImageMeta } from '../../shared/api';
-import { STREET, startTestServer } from '../support/server';
+import { STREET, developerGet, startTestServer } from '../support/server';
 import type { TestServer } from '../support/server';
 import { launchApp } from './harness';
 import type { LaunchedApp } from './harness';
@@ -22,10 +22,7 @@ describe('editor: round trip of what the editor does not understand', () => {
   let image: ImageMeta;
   let stored: Annotation[];
 
-  const serverGet = async <T>(path: string): Promise<T> =>
-    (await (
-      await fetch(`${server.url}/api/v1/developer${path}`, { headers: { 'X-API-Key': server.keys.owner } })
-    ).json()) as T;
+  const serverGet = <T>(path: string) => developerGet<T>(server, path);
 
   beforeAll(async () => {
     server = await startTestServer();

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, Dataset, ImageMeta } from '../../shared/api';
-import { STREET, startTestServer } from '../support/server';
+import { STREET, developerGet, startTestServer } from '../support/server';
 import type { TestServer } from '../support/server';
 import { launchApp } from './harness';
 import type { LaunchedApp } from './harness';
@@ -18,8 +18,7 @@ describe('annotation editor', () => {
   let street: Dataset;
   let images: ImageMeta[];
 
-  const serverGet = async <T>(path: string, key = server.keys.owner): Promise<T> =>
-    (await (await fetch(`${server.url}/api/v1/developer${path}`, { headers: { 'X-API-Key': key } })).json()) as T;
+  const serverGet = <T>(path: string, key?: string) => developerGet<T>(server, path, key);
   const stored = async (imageId: string) =>
     (await serverGet<{ annotations: Annotation[] }>(`/annotations/${imageId}`)).annotations;
   const imageNamed = (name: string) => images.find((image) => image.filename.startsWith(name))!;

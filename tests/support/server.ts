@@ -55,3 +55,13 @@ async function archiveFixtureImage(server: RunningServer, fixture: SeedFixture):
     if (res.status !== 200) throw new Error(`could not archive the fixture image: ${res.status}`);
   }
 }
+
+/**
+ * A GET on the developer API of a test server, as the owner unless another key is named: what a
+ * spec reads to know what the server really holds. Anything but 200 is an error naming the path.
+ */
+export async function developerGet<T>(server: TestServer, path: string, key = server.keys.owner): Promise<T> {
+  const response = await fetch(`${server.url}/api/v1/developer${path}`, { headers: { 'X-API-Key': key } });
+  if (response.status !== 200) throw new Error(`GET ${path} → ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}

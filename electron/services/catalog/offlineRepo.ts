@@ -12,6 +12,8 @@ export interface OfflineDatasetRow {
   completedMs: number | null;
   annotationsFrom: 'export' | 'per-image' | null;
   exportId: string | null;
+  /** The export asked for before its answer (and id) arrived: a restart looks it up by name. */
+  exportName: string | null;
   bytesTotal: number;
   error: IpcError | null;
 }
@@ -58,6 +60,7 @@ interface DatasetRowRaw {
   completed_ms: number | null;
   annotations_from: string | null;
   export_id: string | null;
+  export_name: string | null;
   bytes_total: number;
   error: string | null;
 }
@@ -83,6 +86,7 @@ function toRow(raw: DatasetRowRaw): OfflineDatasetRow {
     annotationsFrom:
       raw.annotations_from === 'export' || raw.annotations_from === 'per-image' ? raw.annotations_from : null,
     exportId: raw.export_id,
+    exportName: raw.export_name ?? null,
     bytesTotal: raw.bytes_total,
     error: parseError(raw.error),
   };
@@ -128,7 +132,10 @@ export class OfflineRepo {
     profileId: string,
     datasetId: string,
     fields: Partial<
-      Pick<OfflineDatasetRow, 'state' | 'completedMs' | 'annotationsFrom' | 'exportId' | 'bytesTotal' | 'error'>
+      Pick<
+        OfflineDatasetRow,
+        'state' | 'completedMs' | 'annotationsFrom' | 'exportId' | 'exportName' | 'bytesTotal' | 'error'
+      >
     >,
   ): void {
     const columns: Record<string, string> = {
@@ -136,6 +143,7 @@ export class OfflineRepo {
       completedMs: 'completed_ms',
       annotationsFrom: 'annotations_from',
       exportId: 'export_id',
+      exportName: 'export_name',
       bytesTotal: 'bytes_total',
       error: 'error',
     };

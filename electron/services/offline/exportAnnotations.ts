@@ -23,6 +23,12 @@ export interface ExportAnnotationsInput {
   /** An export an earlier run created and did not finish reading: followed instead of a new one. */
   exportId: string | null;
   onExportId(id: string): void;
+  /**
+   * The name an earlier run asked for without hearing back (the app quit mid-request): looked up
+   * by name before asking again. `onExportName` stores a new name BEFORE the create is sent.
+   */
+  exportName: string | null;
+  onExportName(name: string): void;
   onDoc(doc: AnnotationDoc): void;
   onBadEntry(entry: string, message: string): void;
   /**
@@ -75,10 +81,14 @@ const codeOf = (error: unknown): string | null => (isAppError(error) ? error.cod
 export async function annotationsFromExport(input: ExportAnnotationsInput): Promise<number> {
   const { use, signal } = input;
   let record = input.exportId ? await follow(input, input.exportId) : null;
+  if (record === null && input.exportName !== null) record = await findByName(input, input.exportName);
   if (record === null) {
-    record = await create(input);
-    input.onExportId(record.id);
+    const stamp = (input.now?.() ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z');
+    const name = `Pictograph Review offline copy ${stamp}`;
+    input.onExportName(name);
+    record = await create(input, name);
   }
+  input.onExportId(record.id);
   record = await waitForCompletion(input, record);
   const sink = new ZipDocSink(input.onDoc, input.onBadEntry);
   for (let attempt = 0; ; attempt++) {
@@ -110,14 +120,19 @@ async function follow(input: ExportAnnotationsInput, id: string): Promise<Export
   }
 }
 
-async function create(input: ExportAnnotationsInput): Promise<ExportRecord> {
-  const stamp = (input.now?.() ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z');
+/** The export of this dataset with `name`, when there is one that can still be read. */
+async function findByName(input: ExportAnnotationsInput, name: string): Promise<ExportRecord | null> {
+  const records = await input.use((client) => client.exports.list(input.datasetSlug, { signal: input.signal }));
+  return records.find((record) => record.name === name && record.status !== 'failed') ?? null;
+}
+
+async function create(input: ExportAnnotationsInput, name: string): Promise<ExportRecord> {
   try {
     return await input.use((client) =>
       client.exports.create(
         {
           datasetName: input.datasetSlug,
-          name: `Pictograph Review offline copy ${stamp}`,
+          name,
           format: 'pictograph',
           includeImages: false,
           classFilter: null,
@@ -128,6 +143,12 @@ async function create(input: ExportAnnotationsInput): Promise<ExportRecord> {
     );
   } catch (error) {
     const code = codeOf(error);
+    // §8: names are unique per dataset. Ours is taken only by a create of ours whose answer was
+    // lost (the app quit mid-request, in the same second): that export is the one to follow.
+    if (code === 'conflict') {
+      const existing = await findByName(input, name);
+      if (existing) return existing;
+    }
     if (code === 'forbidden') throw new ExportUnavailable('this key may not create exports');
     if (code === 'not_found' || (isAppError(error) && error.status === 405))
       throw new ExportUnavailable('the server offers no exports');

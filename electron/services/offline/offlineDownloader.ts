@@ -289,18 +289,20 @@ export class OfflineDownloader {
         datasetSlug: dataset.slug,
         exportId: row.exportId,
         onExportId: (id) => repo.update(profileId, datasetId, { exportId: id }),
+        exportName: row.exportName,
+        onExportName: (name) => repo.update(profileId, datasetId, { exportName: name }),
         onDoc: storeDoc,
         pollAfter,
         onBadEntry: (entry, message) =>
           this.#o.log('warn', 'Offline download: an export entry was unreadable', { entry, message }),
         ...(this.#o.exportTiming ? { timing: this.#o.exportTiming } : {}),
       });
-      repo.update(profileId, datasetId, { annotationsFrom: 'export', exportId: null });
+      repo.update(profileId, datasetId, { annotationsFrom: 'export', exportId: null, exportName: null });
     } catch (error) {
       if (!(error instanceof ExportUnavailable)) throw error;
       // Each image's annotation file instead: one counted request per image (docs/offline.md).
       this.#o.log('info', 'Offline download: annotations per image', { datasetId, reason: error.reason });
-      repo.update(profileId, datasetId, { annotationsFrom: 'per-image', exportId: null });
+      repo.update(profileId, datasetId, { annotationsFrom: 'per-image', exportId: null, exportName: null });
     }
   }
 

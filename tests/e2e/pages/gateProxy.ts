@@ -1,6 +1,7 @@
-import { createServer, request as httpRequest } from 'node:http';
+import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { forward, readAll } from './forward';
 
 /** One request the app sent through the gate, as the gate saw it. */
 export interface GateRequest {
@@ -105,7 +106,7 @@ export class GateProxy {
       await new Promise<void>((go) => this.#held.push({ request, abandoned: () => gone, go }));
       if (gone) return; // the app gave up on it: the server never hears of it
     }
-    const upstream = await this.#forward(req, body);
+    const upstream = await forward(this.#target, req, body);
     request.status = upstream.status;
     if (decision === 'swallow') {
       this.#swallowed++;
@@ -128,41 +129,12 @@ export class GateProxy {
     }
     res.end(bytes);
   }
-
-  #forward(
-    req: IncomingMessage,
-    body: Buffer,
-  ): Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }> {
-    const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined && name !== 'host' && name !== 'connection') headers[name] = value;
-    }
-    return new Promise((resolve, reject) => {
-      const out = httpRequest(`${this.#target}${req.url ?? '/'}`, { method: req.method, headers }, (answer) => {
-        void readAll(answer).then((bytes) => {
-          const kept: Record<string, string | string[]> = {};
-          for (const [name, value] of Object.entries(answer.headers)) {
-            if (value !== undefined && name !== 'connection' && name !== 'transfer-encoding') kept[name] = value;
-          }
-          resolve({ status: answer.statusCode ?? 502, headers: kept, body: bytes });
-        }, reject);
-      });
-      out.on('error', reject);
-      out.end(body);
-    });
-  }
 }
 
 function opened(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
-}
-
-async function readAll(stream: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 function filenameOf(body: Buffer): string | null {

@@ -1,6 +1,7 @@
-import { createServer, request as httpRequest } from 'node:http';
+import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { forward, readAll } from './forward';
 
 /** One request the app sent through the proxy, with its body as text (JSON API calls are small). */
 export interface ProxiedRequest {
@@ -90,7 +91,7 @@ export class RewriteProxy {
       const headers = { 'content-type': 'application/json; charset=utf-8', 'content-length': String(body.byteLength) };
       return { status: own.status, headers, body };
     }
-    const upstream = await this.#forward(req, raw);
+    const upstream = await forward(this.#target, req, raw);
     request.status = upstream.status;
     const isJson = String(upstream.headers['content-type'] ?? '').startsWith('application/json');
     if (upstream.status !== 200 || !isJson) return upstream;
@@ -100,33 +101,4 @@ export class RewriteProxy {
     // The ETag stays the server's: the app's If-Match must still name the server's list.
     return { ...upstream, headers: { ...upstream.headers, 'content-length': String(body.byteLength) }, body };
   }
-
-  #forward(
-    req: IncomingMessage,
-    body: Buffer,
-  ): Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }> {
-    const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined && name !== 'host' && name !== 'connection') headers[name] = value;
-    }
-    return new Promise((resolve, reject) => {
-      const out = httpRequest(`${this.#target}${req.url ?? '/'}`, { method: req.method, headers }, (answer) => {
-        void readAll(answer).then((bytes) => {
-          const kept: Record<string, string | string[]> = {};
-          for (const [name, value] of Object.entries(answer.headers)) {
-            if (value !== undefined && name !== 'connection' && name !== 'transfer-encoding') kept[name] = value;
-          }
-          resolve({ status: answer.statusCode ?? 502, headers: kept, body: bytes });
-        }, reject);
-      });
-      out.on('error', reject);
-      out.end(body);
-    });
-  }
-}
-
-async function readAll(stream: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
