@@ -9,6 +9,7 @@ import { launchApp } from '../e2e/harness';
 import type { LaunchedApp } from '../e2e/harness';
 import { DatasetsPage } from '../e2e/pages/DatasetsPage';
 import { EDITOR_STEPS } from './editorScripts';
+import { uploadTiles } from './tileUpload';
 import type { BenchResult } from './types';
 import { TILES, buildViewerFixture, tilePolygons } from './viewerFixture';
 import { OPEN_AND_TIME } from './viewerScripts';
@@ -22,50 +23,22 @@ const inPage = <T>(page: Page, source: string, arg: unknown): Promise<T> =>
   page.evaluate(`(${source})(${JSON.stringify(arg)})`) as Promise<T>;
 const SIZES = [1_000, 5_000, 10_000];
 
-async function uploadTiles(server: RunningServer): Promise<{ id: string; shapes: number }[]> {
-  const api = `${server.url}/api/v1/developer`;
-  const headers = { 'X-API-Key': server.keys.owner, 'Content-Type': 'application/json' };
-  const call = async <T>(method: string, path: string, body: unknown): Promise<T> => {
-    const response = await fetch(`${api}${path}`, { method, headers, body: JSON.stringify(body) });
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  const datasets = (await (await fetch(`${api}/datasets/`, { headers })).json()) as { id: string; name: string }[];
-  const datasetId = datasets.find((d) => d.name === TILES)!.id;
-  const uploaded: { id: string; shapes: number }[] = [];
-  for (const [index, shapes] of SIZES.entries()) {
-    const bytes = await sharp({
-      create: { width: 4096, height: 4096, channels: 3, background: { r: 70, g: 110, b: 80 } },
-    })
-      .jpeg({ quality: 80 })
-      .toBuffer();
-    const filename = `edit-${index}.jpg`;
-    const step1 = await call<{ upload_id: string; upload_url: string }>('POST', '/images/upload-url', {
-      dataset_id: datasetId,
-      filename,
-      directory_path: '/',
-      content_type: 'image/jpeg',
-    });
-    const put = await fetch(step1.upload_url, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'image/jpeg' },
-      body: new Blob([new Uint8Array(bytes)]),
-    });
-    if (put.status !== 200) throw new Error(`upload PUT → ${put.status}`);
-    const meta = await call<{ id: string }>('POST', '/images/register', {
-      upload_id: step1.upload_id,
-      dataset_id: datasetId,
-      filename,
-      directory_path: '/',
-      file_size: bytes.byteLength,
-      mime_type: 'image/jpeg',
-      width: 4096,
-      height: 4096,
-    });
-    await call('POST', `/annotations/${meta.id}`, { annotations: tilePolygons(shapes, index + 7) });
-    uploaded.push({ id: meta.id, shapes });
-  }
-  return uploaded;
+async function uploadEditorTiles(server: RunningServer): Promise<{ id: string; shapes: number }[]> {
+  const bytes = await sharp({
+    create: { width: 4096, height: 4096, channels: 3, background: { r: 70, g: 110, b: 80 } },
+  })
+    .jpeg({ quality: 80 })
+    .toBuffer();
+  const ids = await uploadTiles(
+    server,
+    TILES,
+    SIZES.map((shapes, index) => ({
+      filename: `edit-${index}.jpg`,
+      bytes,
+      annotations: tilePolygons(shapes, index + 7),
+    })),
+  );
+  return ids.map((id, i) => ({ id, shapes: SIZES[i]! }));
 }
 
 /**
@@ -85,7 +58,7 @@ export async function benchEditorBrowser(): Promise<BenchResult[]> {
   let app: LaunchedApp | null = null;
   const results: BenchResult[] = [];
   try {
-    const tiles = await uploadTiles(server);
+    const tiles = await uploadEditorTiles(server);
     app = await launchApp({
       serverUrl: server.url,
       apiKey: server.keys.member,

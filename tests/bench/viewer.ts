@@ -8,6 +8,7 @@ import type { RunningServer } from '../../server/index';
 import { launchApp } from '../e2e/harness';
 import type { LaunchedApp } from '../e2e/harness';
 import { DatasetsPage } from '../e2e/pages/DatasetsPage';
+import { uploadTiles } from './tileUpload';
 import type { BenchResult } from './types';
 import { FRAMES, TILES, TILE_CLASSES, buildViewerFixture, tilePolygons } from './viewerFixture';
 import { CRISP_VS_RAW, GESTURE_FRAMES, OPEN_AND_TIME, PRESS_AND_TIME } from './viewerScripts';
@@ -46,56 +47,29 @@ interface Uploaded {
   shapes: number;
 }
 
-async function uploadTiles(server: RunningServer): Promise<Uploaded[]> {
-  const api = `${server.url}/api/v1/developer`;
-  const headers = { 'X-API-Key': server.keys.owner, 'Content-Type': 'application/json' };
-  const call = async <T>(method: string, path: string, body: unknown): Promise<T> => {
-    const response = await fetch(`${api}${path}`, { method, headers, body: JSON.stringify(body) });
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  const datasets = (await (await fetch(`${api}/datasets/`, { headers })).json()) as { id: string; name: string }[];
-  const datasetId = datasets.find((d) => d.name === TILES)!.id;
-  const uploaded: Uploaded[] = [];
-  for (const [index, shapes] of TILE_PLAN.entries()) {
-    const bytes = await sharp({
-      create: {
-        width: 4096,
-        height: 4096,
-        channels: 3,
-        background: { r: 70, g: 100 + index * 8, b: 80 },
-        noise: { type: 'gaussian', mean: 100, sigma: 35 },
-      },
-    })
-      .jpeg({ quality: 80 })
-      .toBuffer();
-    const filename = `tile-${String(index).padStart(2, '0')}.jpg`;
-    const step1 = await call<{ upload_id: string; upload_url: string }>('POST', '/images/upload-url', {
-      dataset_id: datasetId,
-      filename,
-      directory_path: '/',
-      content_type: 'image/jpeg',
-    });
-    const put = await fetch(step1.upload_url, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'image/jpeg' },
-      body: new Blob([new Uint8Array(bytes)]),
-    });
-    if (put.status !== 200) throw new Error(`upload PUT → ${put.status}`);
-    const meta = await call<{ id: string }>('POST', '/images/register', {
-      upload_id: step1.upload_id,
-      dataset_id: datasetId,
-      filename,
-      directory_path: '/',
-      file_size: bytes.byteLength,
-      mime_type: 'image/jpeg',
-      width: 4096,
-      height: 4096,
-    });
-    await call('POST', `/annotations/${meta.id}`, { annotations: tilePolygons(shapes, index + 1) });
-    uploaded.push({ id: meta.id, shapes });
+async function uploadViewerTiles(server: RunningServer): Promise<Uploaded[]> {
+  async function* tiles() {
+    for (const [index, shapes] of TILE_PLAN.entries()) {
+      const bytes = await sharp({
+        create: {
+          width: 4096,
+          height: 4096,
+          channels: 3,
+          background: { r: 70, g: 100 + index * 8, b: 80 },
+          noise: { type: 'gaussian', mean: 100, sigma: 35 },
+        },
+      })
+        .jpeg({ quality: 80 })
+        .toBuffer();
+      yield {
+        filename: `tile-${String(index).padStart(2, '0')}.jpg`,
+        bytes,
+        annotations: tilePolygons(shapes, index + 1),
+      };
+    }
   }
-  return uploaded;
+  const ids = await uploadTiles(server, TILES, tiles());
+  return ids.map((id, i) => ({ id, shapes: TILE_PLAN[i]! }));
 }
 
 async function openDataset(app: LaunchedApp, name: string): Promise<DatasetsPage> {
@@ -143,7 +117,7 @@ export async function benchViewer(): Promise<BenchResult[]> {
   let app: LaunchedApp | null = null;
   const results: BenchResult[] = [];
   try {
-    const tiles = await uploadTiles(server);
+    const tiles = await uploadViewerTiles(server);
     app = await launchApp({
       serverUrl: server.url,
       apiKey: server.keys.member,
